@@ -1,0 +1,386 @@
+#!/usr/bin/env node
+/**
+ * Generates the XDR codec of @stellar-ducklake/extract from the XDR type definitions that
+ * `@stellar/stellar-base` carries (its js-xdr type classes), so the codec always follows the
+ * installed Stellar XDR.
+ *
+ * Output (git-ignored, rebuilt on install and build):
+ *   src/xdr/generated/codec.ts  decoders and encoders over plain objects
+ *   src/xdr/generated/types.ts  a TypeScript type per XDR type, enum constants, enum names
+ *
+ * Value model: struct → object with the XDR field names; union → `{ type, <arm>: value }`;
+ * enum → number; (unsigned) int → number; (unsigned) hyper → bigint; opaque and string → a
+ * Uint8Array view into the input; optional → value or null; arrays → arrays. Objects of the
+ * types in RANGED also carry `$start`/`$end`, their byte range in the input.
+ */
+import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, '..', 'src', 'xdr', 'generated');
+const require = createRequire(import.meta.url);
+const { xdr } = require('@stellar/stellar-base');
+const baseVersion = require('@stellar/stellar-base/package.json').version;
+
+/** Types whose decoded objects carry their byte range in the input. */
+const RANGED = new Set([
+  'LedgerHeader',
+  'TransactionEnvelope',
+  'Transaction',
+  'TransactionV0',
+  'FeeBumpTransaction',
+  'TransactionResult',
+  'TransactionMeta',
+  'LedgerKey',
+  'LedgerEntry',
+  'ScVal',
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Type model
+
+const named = new Map(); // class -> name
+for (const [name, t] of Object.entries(xdr)) {
+  if (typeof t === 'function' && (t._fields || t._arms || t._members) && !named.has(t)) named.set(t, name);
+}
+
+function kindOf(t) {
+  if (typeof t === 'function') {
+    if (t._fields) return 'struct';
+    if (t._arms) return 'union';
+    if (t._members) return 'enum';
+    switch (t.name) {
+      case 'Int':
+        return 'int';
+      case 'UnsignedInt':
+        return 'uint';
+      case 'Hyper':
+        return 'hyper';
+      case 'UnsignedHyper':
+        return 'uhyper';
+      case 'Bool':
+        return 'bool';
+      case 'Void':
+        return 'void';
+      default:
+        throw new Error(`unsupported primitive type ${t.name}`);
+    }
+  }
+  switch (t.constructor.name) {
+    case 'Opaque':
+      return 'opaque';
+    case 'VarOpaque':
+      return 'varopaque';
+    case 'String':
+      return 'string';
+    case 'Array':
+      return 'array';
+    case 'VarArray':
+      return 'vararray';
+    case 'Option':
+      return 'option';
+    default:
+      throw new Error(`unsupported type instance ${t.constructor.name}`);
+  }
+}
+
+function nameOf(t) {
+  const n = named.get(t);
+  if (!n) throw new Error(`anonymous composite type ${t.structName || t.unionName || t.enumName}`);
+  return n;
+}
+
+function unionCases(u) {
+  const cases = [];
+  for (const [key, arm] of u._switches) {
+    const value = typeof key === 'number' ? key : key.value;
+    const armName = typeof arm === 'string' ? arm : null;
+    cases.push({ value, armName, armType: armName ? u._arms[armName] : null });
+  }
+  return cases;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Code generation: decoders
+
+const MAX = 0xffffffff;
+const lines = [];
+const emit = (s) => lines.push(s);
+
+function readExpr(t) {
+  switch (kindOf(t)) {
+    case 'struct':
+    case 'union':
+    case 'enum':
+      return `d_${nameOf(t)}()`;
+    case 'int':
+      return 'i32()';
+    case 'uint':
+      return 'u32()';
+    case 'hyper':
+      return 'i64()';
+    case 'uhyper':
+      return 'u64()';
+    case 'bool':
+      return 'bool()';
+    case 'opaque':
+      return `fixed(${t._length})`;
+    case 'varopaque':
+    case 'string':
+      return `vbytes(${t._maxLength ?? MAX})`;
+    case 'array':
+      return `arr(${t._length}, ${t._length}, () => ${readExpr(t._childType)})`;
+    case 'vararray':
+      return `varr(${t._maxLength ?? MAX}, () => ${readExpr(t._childType)})`;
+    case 'option':
+      return `(bool() ? ${readExpr(t._childType)} : null)`;
+    default:
+      throw new Error(`cannot read ${kindOf(t)}`);
+  }
+}
+
+function writeStmt(t, v) {
+  switch (kindOf(t)) {
+    case 'struct':
+    case 'union':
+    case 'enum':
+      return `e_${nameOf(t)}(${v});`;
+    case 'int':
+      return `wi32(${v});`;
+    case 'uint':
+      return `wu32(${v});`;
+    case 'hyper':
+      return `wi64(${v});`;
+    case 'uhyper':
+      return `wu64(${v});`;
+    case 'bool':
+      return `wu32(${v} ? 1 : 0);`;
+    case 'opaque':
+      return `wfixed(${v}, ${t._length});`;
+    case 'varopaque':
+    case 'string':
+      return `wvbytes(${v}, ${t._maxLength ?? MAX});`;
+    case 'array':
+      return `warr(${v}, ${t._length}, (x) => { ${writeStmt(t._childType, 'x')} });`;
+    case 'vararray':
+      return `wvarr(${v}, ${t._maxLength ?? MAX}, (x) => { ${writeStmt(t._childType, 'x')} });`;
+    case 'option':
+      return `if (${v} === null || ${v} === undefined) { wu32(0); } else { wu32(1); ${writeStmt(t._childType, v)} }`;
+    default:
+      throw new Error(`cannot write ${kindOf(t)}`);
+  }
+}
+
+const structs = [];
+const unions = [];
+const enums = [];
+for (const [t, name] of named) {
+  const k = kindOf(t);
+  if (k === 'struct') structs.push([name, t]);
+  else if (k === 'union') unions.push([name, t]);
+  else enums.push([name, t]);
+}
+const byName = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+structs.sort(byName);
+unions.sort(byName);
+enums.sort(byName);
+
+emit(`// Generated by scripts/gen-xdr.mjs from @stellar/stellar-base ${baseVersion}. Do not edit.`);
+emit('/* eslint-disable */');
+emit('// @ts-nocheck');
+emit(`import { xdrError } from '../errors.js';`);
+emit('');
+emit('let B = new Uint8Array(0);');
+emit('let V = new DataView(B.buffer);');
+emit('let P = 0;');
+emit('let CUR = "";');
+emit(`function need(n) { if (P + n > B.length) throw xdrError('XDR_TRUNCATED', CUR, P, 'needs ' + n + ' more bytes, ' + (B.length - P) + ' left'); }`);
+emit('function i32() { need(4); const v = V.getInt32(P); P += 4; return v; }');
+emit('function u32() { need(4); const v = V.getUint32(P); P += 4; return v; }');
+emit('function i64() { need(8); const v = V.getBigInt64(P); P += 8; return v; }');
+emit('function u64() { need(8); const v = V.getBigUint64(P); P += 8; return v; }');
+emit(`function bool() { const v = u32(); if (v > 1) throw xdrError('XDR_INVALID', CUR, P - 4, 'boolean is ' + v); return v === 1; }`);
+emit('function fixed(n) { const m = (n + 3) & ~3; need(m); const v = B.subarray(P, P + n); P += m; return v; }');
+emit(`function vbytes(max) { const n = u32(); if (n > max) throw xdrError('XDR_INVALID', CUR, P - 4, 'length ' + n + ' exceeds ' + max); const m = (n + 3) & ~3; need(m); const v = B.subarray(P, P + n); P += m; return v; }`);
+emit('function arr(n, _m, f) { const a = new Array(n); for (let i = 0; i < n; i++) a[i] = f(); return a; }');
+emit(`function varr(max, f) { const n = u32(); if (n > max) throw xdrError('XDR_INVALID', CUR, P - 4, 'array length ' + n + ' exceeds ' + max); if (n * 4 > B.length - P) throw xdrError('XDR_TRUNCATED', CUR, P - 4, 'array of ' + n + ' items in ' + (B.length - P) + ' bytes'); const a = new Array(n); for (let i = 0; i < n; i++) a[i] = f(); return a; }`);
+emit(`function arm(type, d) { throw xdrError('XDR_UNKNOWN_ARM', type, P - 4, 'unknown discriminant ' + d); }`);
+emit('');
+
+for (const [name, t] of enums) {
+  const values = Object.values(t._members).map((m) => m.value);
+  emit(`const S_${name} = new Set([${values.join(', ')}]);`);
+  emit(`function d_${name}() { const v = i32(); if (!S_${name}.has(v)) arm('${name}', v); return v; }`);
+}
+for (const [name, t] of structs) {
+  const ranged = RANGED.has(name);
+  const fields = t._fields.map(([f, ft]) => `${f}: ${readExpr(ft)}`);
+  if (ranged) fields.push('$start: s', '$end: 0');
+  emit(`function d_${name}() {${ranged ? ' const s = P;' : ''} const o = { ${fields.join(', ')} };${ranged ? ' o.$end = P;' : ''} return o; }`);
+}
+for (const [name, t] of unions) {
+  const ranged = RANGED.has(name);
+  const dread = kindOf(t._switchOn) === 'enum' ? 'i32()' : kindOf(t._switchOn) === 'uint' ? 'u32()' : 'i32()';
+  const cases = unionCases(t).map(({ value, armName, armType }) => {
+    const parts = [`type: ${value}`];
+    if (armName && kindOf(armType) !== 'void') parts.push(`${armName}: ${readExpr(armType)}`);
+    if (ranged) parts.push('$start: s', '$end: 0');
+    return ranged
+      ? `case ${value}: { const o = { ${parts.join(', ')} }; o.$end = P; return o; }`
+      : `case ${value}: return { ${parts.join(', ')} };`;
+  });
+  emit(`function d_${name}() { ${ranged ? 'const s = P; ' : ''}const d = ${dread}; switch (d) { ${cases.join(' ')} default: return arm('${name}', d); } }`);
+}
+
+// Encoders -------------------------------------------------------------------------------------
+emit('');
+emit('let W = new Uint8Array(1024);');
+emit('let WV = new DataView(W.buffer);');
+emit('let Q = 0;');
+emit('function room(n) { if (Q + n <= W.length) return; let size = W.length * 2; while (size < Q + n) size *= 2; const w = new Uint8Array(size); w.set(W.subarray(0, Q)); W = w; WV = new DataView(W.buffer); }');
+emit('function wi32(v) { room(4); WV.setInt32(Q, v); Q += 4; }');
+emit('function wu32(v) { room(4); WV.setUint32(Q, v); Q += 4; }');
+emit('function wi64(v) { room(8); WV.setBigInt64(Q, BigInt(v)); Q += 8; }');
+emit('function wu64(v) { room(8); WV.setBigUint64(Q, BigInt(v)); Q += 8; }');
+emit(`function wraw(v) { const n = v.length; const padded = (n + 3) & ~3; room(padded); W.set(v, Q); W.fill(0, Q + n, Q + padded); Q += padded; }`);
+emit(`function wfixed(v, n) { if (!(v instanceof Uint8Array) || v.length !== n) throw xdrError('XDR_INVALID', 'encode', Q, 'expected ' + n + ' bytes'); wraw(v); }`);
+emit(`function wvbytes(v, max) { if (typeof v === 'string') v = new TextEncoder().encode(v); if (v.length > max) throw xdrError('XDR_INVALID', 'encode', Q, 'length ' + v.length + ' exceeds ' + max); wu32(v.length); wraw(v); }`);
+emit(`function warr(v, n, f) { if (v.length !== n) throw xdrError('XDR_INVALID', 'encode', Q, 'expected ' + n + ' items'); for (const x of v) f(x); }`);
+emit(`function wvarr(v, max, f) { if (v.length > max) throw xdrError('XDR_INVALID', 'encode', Q, 'array length exceeds ' + max); wu32(v.length); for (const x of v) f(x); }`);
+emit(`function warm(type, d) { throw xdrError('XDR_UNKNOWN_ARM', type, Q, 'cannot encode discriminant ' + d); }`);
+for (const [name] of enums) {
+  emit(`function e_${name}(v) { if (!S_${name}.has(v)) warm('${name}', v); wi32(v); }`);
+}
+for (const [name, t] of structs) {
+  emit(`function e_${name}(o) { ${t._fields.map(([f, ft]) => writeStmt(ft, `o.${f}`)).join(' ')} }`);
+}
+for (const [name, t] of unions) {
+  const cases = unionCases(t).map(({ value, armName, armType }) => {
+    const body = armName && kindOf(armType) !== 'void' ? writeStmt(armType, `o.${armName}`) : '';
+    return `case ${value}: wi32(${value}); ${body} return;`;
+  });
+  emit(`function e_${name}(o) { switch (o.type) { ${cases.join(' ')} default: warm('${name}', o.type); } }`);
+}
+
+// Entry points ---------------------------------------------------------------------------------
+emit('');
+emit('function decodeWith(name, f, bytes, offset, whole) {');
+emit('  const pb = B, pv = V, pp = P, pc = CUR;');
+emit('  B = bytes; V = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength); P = offset; CUR = name;');
+emit('  try {');
+emit('    const v = f();');
+emit(`    if (whole && P !== B.length) throw xdrError('XDR_TRAILING_BYTES', name, P, (B.length - P) + ' bytes after the value');`);
+emit('    return v;');
+emit('  } catch (e) {');
+emit(`    if (e instanceof RangeError) throw xdrError('XDR_TRUNCATED', name, P, e.message);`);
+emit('    throw e;');
+emit('  } finally { B = pb; V = pv; P = pp; CUR = pc; }');
+emit('}');
+emit('function encodeWith(f, v) { const q = Q; try { f(v); return W.slice(q, Q); } finally { Q = q; } }');
+const allNames = [...structs, ...unions, ...enums].map(([n]) => n).sort();
+emit('/** Decoders by XDR type name: `decode.T(bytes, offset = 0, whole = offset === 0)`. */');
+emit('export const decode = {');
+for (const n of allNames) emit(`  ${n}: (bytes, offset = 0, whole = offset === 0) => decodeWith('${n}', d_${n}, bytes, offset, whole),`);
+emit('};');
+emit('/** Decoders that also return the end offset: `decodeAt.T(bytes, offset)` → `[value, end]`. */');
+emit('export const decodeAt = {');
+for (const n of allNames) emit(`  ${n}: (bytes, offset) => { let end = 0; const v = decodeWith('${n}', () => { const r = d_${n}(); end = P; return r; }, bytes, offset, false); return [v, end]; },`);
+emit('};');
+emit('/** Encoders by XDR type name: `encode.T(value)` → XDR bytes. */');
+emit('export const encode = {');
+for (const n of allNames) emit(`  ${n}: (v) => encodeWith(e_${n}, v),`);
+emit('};');
+const codec = lines.join('\n') + '\n';
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+const tl = [];
+const temit = (s) => tl.push(s);
+
+function tsType(t) {
+  switch (kindOf(t)) {
+    case 'struct':
+    case 'union':
+    case 'enum':
+      return nameOf(t);
+    case 'int':
+    case 'uint':
+      return 'number';
+    case 'hyper':
+    case 'uhyper':
+      return 'bigint';
+    case 'bool':
+      return 'boolean';
+    case 'opaque':
+    case 'varopaque':
+    case 'string':
+      return 'Uint8Array';
+    case 'array':
+    case 'vararray':
+      return `${wrap(tsType(t._childType))}[]`;
+    case 'option':
+      return `${tsType(t._childType)} | null`;
+    default:
+      throw new Error(`no TS type for ${kindOf(t)}`);
+  }
+}
+const wrap = (s) => (s.includes('|') ? `(${s})` : s);
+
+temit(`// Generated by scripts/gen-xdr.mjs from @stellar/stellar-base ${baseVersion}. Do not edit.`);
+temit('/* eslint-disable */');
+temit('');
+temit('/** Byte range of a decoded value in its input (present on ranged types). */');
+temit('export interface Ranged { readonly $start?: number; readonly $end?: number }');
+temit('');
+for (const [name, t] of enums) {
+  const members = Object.values(t._members);
+  temit(`/** XDR enum ${name}. */`);
+  temit(`export const ${name} = { ${members.map((m) => `${m.name}: ${m.value}`).join(', ')} } as const;`);
+  temit(`/** XDR enum ${name} value. */`);
+  temit(`export type ${name} = (typeof ${name})[keyof typeof ${name}];`);
+}
+for (const [name, t] of structs) {
+  temit(`/** XDR struct ${name}. */`);
+  const ext = RANGED.has(name) ? ' extends Ranged' : '';
+  temit(`export interface ${name}${ext} { ${t._fields.map(([f, ft]) => `${f}: ${tsType(ft)};`).join(' ')} }`);
+}
+for (const [name, t] of unions) {
+  const sw = kindOf(t._switchOn) === 'enum' ? nameOf(t._switchOn) : null;
+  const enumMembers = sw ? Object.values(t._switchOn._members) : [];
+  const variants = unionCases(t).map(({ value, armName, armType }) => {
+    const m = enumMembers.find((x) => x.value === value);
+    const disc = m ? `typeof ${sw}.${m.name}` : String(value);
+    const arm = armName && kindOf(armType) !== 'void' ? ` ${armName}: ${tsType(armType)};` : '';
+    return `{ type: ${disc};${arm} }`;
+  });
+  temit(`/** XDR union ${name}. */`);
+  temit(`export type ${name} = (${variants.join(' | ')})${RANGED.has(name) ? ' & Ranged' : ''};`);
+}
+temit('');
+temit('/** Member names (stellar-base camelCase) of every XDR enum, by value. */');
+temit('export const enumNames: { readonly [E: string]: { readonly [value: number]: string } } = {');
+for (const [name, t] of enums) {
+  temit(`  ${name}: { ${Object.values(t._members).map((m) => `${JSON.stringify(String(m.value))}: ${JSON.stringify(m.name)}`).join(', ')} },`);
+}
+temit('};');
+temit('');
+temit('/** The value type of every XDR type, by name. */');
+temit('export interface XdrTypes {');
+for (const n of allNames) temit(`  ${n}: ${n};`);
+temit('}');
+temit('');
+temit('/** Every XDR type name the codec knows. */');
+temit(`export type XdrTypeName = ${allNames.map((n) => JSON.stringify(n)).join(' | ')};`);
+const types = tl.join('\n') + '\n';
+
+mkdirSync(outDir, { recursive: true });
+function writeIfChanged(file, text) {
+  const path = join(outDir, file);
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  writeFileSync(path, text);
+}
+writeIfChanged('codec.ts', codec);
+writeIfChanged('types.ts', types);

@@ -1,0 +1,93 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { xdr as sb } from '@stellar/stellar-base';
+import { describe, expect, it } from 'vitest';
+import { ExtractError } from '../../src/errors.js';
+import { decode, decodeAt, encode, enumNames, xdrBytes } from '../../src/xdr/index.js';
+import { fixturesDir } from './fixture-dir.js';
+
+const ledgerDir = join(fixturesDir(), 'ledgers');
+const files = [
+  ...readdirSync(ledgerDir).map((f) => join(ledgerDir, f)),
+  join(fixturesDir(), 'modern', 'pubnet-53312000', '53312000.xdr'),
+  join(fixturesDir(), 'modern', 'testnet-982180', '982180.xdr'),
+];
+
+describe('generated XDR codec', () => {
+  it.each(files)('round-trips %s byte for byte', (file) => {
+    const bytes = new Uint8Array(readFileSync(file));
+    const lcm = decode.LedgerCloseMeta(bytes);
+    expect(Buffer.from(encode.LedgerCloseMeta(lcm)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it.each(files)('records the exact byte ranges of ranged values in %s', (file) => {
+    const bytes = new Uint8Array(readFileSync(file));
+    const lcm = decode.LedgerCloseMeta(bytes);
+    const ref = sb.LedgerCloseMeta.fromXDR(Buffer.from(bytes));
+    const body = (lcm as unknown as Record<string, { ledgerHeader: { header: object }; txProcessing: { result: { result: object }; txApplyProcessing: object }[] }>)[
+      `v${lcm.type}`
+    ]!;
+    const refBody = ref.value() as sb.LedgerCloseMetaV0;
+    const header = body.ledgerHeader.header;
+    expect(Buffer.from(xdrBytes(bytes, header)).equals(refBody.ledgerHeader().header().toXDR())).toBe(true);
+    const refTxp = refBody.txProcessing();
+    body.txProcessing.forEach((tp, i) => {
+      expect(Buffer.from(xdrBytes(bytes, tp.result.result)).equals(refTxp[i]!.result().result().toXDR())).toBe(true);
+      expect(Buffer.from(xdrBytes(bytes, tp.txApplyProcessing)).equals(refTxp[i]!.txApplyProcessing().toXDR())).toBe(true);
+    });
+  });
+
+  it('decodes values the same way stellar-base does', () => {
+    const bytes = new Uint8Array(readFileSync(files[0]!));
+    const lcm = decode.LedgerCloseMeta(bytes);
+    const ref = sb.LedgerCloseMeta.fromXDR(Buffer.from(bytes));
+    expect(lcm.type).toBe(0);
+    if (lcm.type !== 0) return;
+    const h = lcm.v0.ledgerHeader.header;
+    const rh = ref.v0().ledgerHeader().header();
+    expect(h.ledgerSeq).toBe(rh.ledgerSeq());
+    expect(h.totalCoins).toBe(BigInt(rh.totalCoins().toString()));
+    expect(Buffer.from(h.previousLedgerHash).equals(rh.previousLedgerHash())).toBe(true);
+    const env = lcm.v0.txSet.txes[0]!;
+    const renv = ref.v0().txSet().txes()[0]!;
+    expect(env.type).toBe(renv.switch().value);
+    expect(enumNames.EnvelopeType![env.type]).toBe(renv.switch().name);
+  });
+
+  it('decodeAt returns the offset just past the value', () => {
+    const bytes = new Uint8Array(readFileSync(files[0]!));
+    const [v, end] = decodeAt.LedgerHeaderHistoryEntry(bytes, 4);
+    expect(end).toBe(4 + encode.LedgerHeaderHistoryEntry(v).length);
+  });
+
+  it('rejects truncated input with a typed error naming the type and offset', () => {
+    const bytes = new Uint8Array(readFileSync(files[0]!));
+    for (const cut of [0, 3, 100, bytes.length - 1]) {
+      let err: unknown;
+      try {
+        decode.LedgerCloseMeta(bytes.subarray(0, cut));
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ExtractError);
+      expect((err as ExtractError).code).toBe('XDR_TRUNCATED');
+      expect((err as ExtractError).message).toMatch(/LedgerCloseMeta at byte \d+/);
+    }
+  });
+
+  it('rejects an unknown union arm and trailing bytes', () => {
+    const bad = new Uint8Array([0, 0, 0, 9]);
+    expect(() => decode.LedgerCloseMeta(bad)).toThrow(expect.objectContaining({ code: 'XDR_UNKNOWN_ARM' }));
+    const bytes = new Uint8Array(readFileSync(files[0]!));
+    const longer = new Uint8Array(bytes.length + 4);
+    longer.set(bytes);
+    expect(() => decode.LedgerCloseMeta(longer)).toThrow(expect.objectContaining({ code: 'XDR_TRAILING_BYTES' }));
+  });
+
+  it('encodes a LedgerKey exactly as stellar-base does', () => {
+    const key = new Uint8Array(32).fill(7);
+    const ours = encode.LedgerKey({ type: 0, account: { accountId: { type: 0, ed25519: key } } });
+    const ref = sb.LedgerKey.account(new sb.LedgerKeyAccount({ accountId: sb.PublicKey.publicKeyTypeEd25519(Buffer.from(key)) })).toXDR();
+    expect(Buffer.from(ours).equals(ref)).toBe(true);
+  });
+});
