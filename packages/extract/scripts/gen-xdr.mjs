@@ -131,9 +131,9 @@ function readExpr(t) {
     case 'string':
       return `vbytes(${t._maxLength ?? MAX})`;
     case 'array':
-      return `arr(${t._length}, ${t._length}, () => ${readExpr(t._childType)})`;
+      return `${arrayReader(readExpr(t._childType), t._length, null)}()`;
     case 'vararray':
-      return `varr(${t._maxLength ?? MAX}, () => ${readExpr(t._childType)})`;
+      return `${arrayReader(readExpr(t._childType), null, t._maxLength ?? MAX)}()`;
     case 'option':
       return `(bool() ? ${readExpr(t._childType)} : null)`;
     default:
@@ -173,6 +173,23 @@ function writeStmt(t, v) {
   }
 }
 
+// One reader function per distinct array shape, so element reads are direct calls.
+const arrayReaders = new Map();
+const arrayLines = [];
+function arrayReader(elem, fixedLen, maxLen) {
+  const key = `${elem}|${fixedLen}|${maxLen}`;
+  let fn = arrayReaders.get(key);
+  if (fn) return fn;
+  fn = `a_${arrayReaders.size}`;
+  arrayReaders.set(key, fn);
+  const len =
+    fixedLen !== null
+      ? `const n = ${fixedLen};`
+      : `const n = u32(); if (n > ${maxLen}) throw xdrError('XDR_INVALID', CUR, P - 4, 'array length ' + n + ' exceeds ${maxLen}'); if (n * 4 > B.length - P) throw xdrError('XDR_TRUNCATED', CUR, P - 4, 'array of ' + n + ' items in ' + (B.length - P) + ' bytes');`;
+  arrayLines.push(`function ${fn}() { ${len} const a = new Array(n); for (let i = 0; i < n; i++) a[i] = ${elem}; return a; }`);
+  return fn;
+}
+
 const structs = [];
 const unions = [];
 const enums = [];
@@ -204,15 +221,16 @@ emit('function u64() { need(8); const v = V.getBigUint64(P); P += 8; return v; }
 emit(`function bool() { const v = u32(); if (v > 1) throw xdrError('XDR_INVALID', CUR, P - 4, 'boolean is ' + v); return v === 1; }`);
 emit('function fixed(n) { const m = (n + 3) & ~3; need(m); const v = B.subarray(P, P + n); P += m; return v; }');
 emit(`function vbytes(max) { const n = u32(); if (n > max) throw xdrError('XDR_INVALID', CUR, P - 4, 'length ' + n + ' exceeds ' + max); const m = (n + 3) & ~3; need(m); const v = B.subarray(P, P + n); P += m; return v; }`);
-emit('function arr(n, _m, f) { const a = new Array(n); for (let i = 0; i < n; i++) a[i] = f(); return a; }');
-emit(`function varr(max, f) { const n = u32(); if (n > max) throw xdrError('XDR_INVALID', CUR, P - 4, 'array length ' + n + ' exceeds ' + max); if (n * 4 > B.length - P) throw xdrError('XDR_TRUNCATED', CUR, P - 4, 'array of ' + n + ' items in ' + (B.length - P) + ' bytes'); const a = new Array(n); for (let i = 0; i < n; i++) a[i] = f(); return a; }`);
 emit(`function arm(type, d) { throw xdrError('XDR_UNKNOWN_ARM', type, P - 4, 'unknown discriminant ' + d); }`);
 emit('');
 
 for (const [name, t] of enums) {
   const values = Object.values(t._members).map((m) => m.value);
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
   emit(`const S_${name} = new Set([${values.join(', ')}]);`);
-  emit(`function d_${name}() { const v = i32(); if (!S_${name}.has(v)) arm('${name}', v); return v; }`);
+  const check = values.length === hi - lo + 1 ? `v < ${lo} || v > ${hi}` : `!S_${name}.has(v)`;
+  emit(`function d_${name}() { const v = i32(); if (${check}) arm('${name}', v); return v; }`);
 }
 for (const [name, t] of structs) {
   const ranged = RANGED.has(name);
@@ -233,6 +251,8 @@ for (const [name, t] of unions) {
   });
   emit(`function d_${name}() { ${ranged ? 'const s = P; ' : ''}const d = ${dread}; switch (d) { ${cases.join(' ')} default: return arm('${name}', d); } }`);
 }
+
+for (const l of arrayLines) emit(l);
 
 // Encoders -------------------------------------------------------------------------------------
 emit('');

@@ -1,0 +1,82 @@
+/**
+ * `pnpm bench` for the extractor: ledgers/s and MB/s on one core for
+ *   - the naive baseline: `xdr.LedgerCloseMeta.fromXDR` of @stellar/stellar-base (decode only),
+ *   - our generated decoder alone,
+ *   - `extractLedger` (all four tables),
+ *   - `extractLedger` plus stellar-etl JSON lines for every row,
+ * over the 2020 fixture mix and each modern ledger separately. Medians of several runs.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { xdr } from '@stellar/stellar-base';
+import { fmt, machine, measure, type Measurement } from '../../../scripts/bench/measure.js';
+import { extractLedger, toEtlJson } from '../src/index.js';
+import { decode } from '../src/xdr/index.js';
+
+const fixtures = process.env.STELLAR_DUCKLAKE_FIXTURES ?? join(import.meta.dirname, '../../../../shared/fixtures');
+const PUBNET = 'Public Global Stellar Network ; September 2015';
+const TESTNET = 'Test SDF Network ; September 2015';
+
+interface Set {
+  name: string;
+  passphrase: string;
+  ledgers: Uint8Array[];
+}
+
+const sets: Set[] = [
+  {
+    name: '2020 mix (12 pubnet ledgers, protocol 13)',
+    passphrase: PUBNET,
+    ledgers: readdirSync(join(fixtures, 'ledgers'))
+      .sort()
+      .map((f) => new Uint8Array(readFileSync(join(fixtures, 'ledgers', f)))),
+  },
+  {
+    name: 'pubnet 53312000 (protocol 21)',
+    passphrase: PUBNET,
+    ledgers: [new Uint8Array(readFileSync(join(fixtures, 'modern/pubnet-53312000/53312000.xdr')))],
+  },
+  {
+    name: 'testnet 982180 (protocol 25)',
+    passphrase: TESTNET,
+    ledgers: [new Uint8Array(readFileSync(join(fixtures, 'modern/testnet-982180/982180.xdr')))],
+  },
+];
+
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const runMs = Number(process.env.BENCH_RUN_MS ?? 1500);
+
+console.log(`# extract benchmark\n\n${machine()}; one thread; medians of ${runs} runs of ≥${runMs} ms.\n`);
+for (const set of sets) {
+  const n = set.ledgers.length;
+  const bytes = set.ledgers.reduce((a, b) => a + b.length, 0);
+  const opts = { passphrase: set.passphrase };
+  const results: Measurement[] = [
+    measure('baseline: stellar-base fromXDR', n, () => {
+      for (const b of set.ledgers) xdr.LedgerCloseMeta.fromXDR(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+    }, { runs, runMs }),
+    measure('generated decoder only', n, () => {
+      for (const b of set.ledgers) decode.LedgerCloseMeta(b);
+    }, { runs, runMs }),
+    measure('extractLedger (4 tables)', n, () => {
+      for (const b of set.ledgers) extractLedger(b, { networkPassphrase: opts.passphrase });
+    }, { runs, runMs }),
+    measure('extractLedger + stellar-etl JSON', n, () => {
+      for (const b of set.ledgers) {
+        const r = extractLedger(b, { networkPassphrase: opts.passphrase });
+        toEtlJson('ledgers', r.ledger);
+        for (const t of r.transactions) toEtlJson('transactions', t);
+        for (const o of r.operations) toEtlJson('operations', o);
+        for (const a of r.nativeBalances) toEtlJson('native_balances', a);
+      }
+    }, { runs, runMs }),
+  ];
+  const base = results[0]!.median;
+  console.log(`## ${set.name}: ${n} ledger(s), ${fmt(bytes / n / 1024)} KiB per ledger\n`);
+  console.log('| variant | ledgers/s | MB/s | × baseline |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const r of results) {
+    console.log(`| ${r.name} | ${fmt(r.median)} | ${fmt((r.median * bytes) / n / 1e6)} | ${fmt(r.median / base, 2)} |`);
+  }
+  console.log('');
+}

@@ -1,0 +1,67 @@
+/**
+ * Benchmark helpers shared by the packages' `pnpm bench` scripts: repeated timed runs, medians,
+ * and a markdown table with ratios against a baseline measured in the same process.
+ */
+import { cpus } from 'node:os';
+
+/** Result of one measured variant. */
+export interface Measurement {
+  /** Variant name. */
+  name: string;
+  /** Median of the runs, in units per second. */
+  median: number;
+  /** Every run's rate, in units per second. */
+  runs: number[];
+}
+
+/** Options of {@link measure}. */
+export interface MeasureOptions {
+  /** Number of timed runs (the median is reported). */
+  runs?: number;
+  /** Minimum duration of one run in milliseconds. */
+  runMs?: number;
+  /** Untimed warm-up iterations. */
+  warmup?: number;
+}
+
+/**
+ * Calls `iteration` repeatedly; each call processes `unitsPerIteration` units. Returns the median
+ * rate over `runs` runs of at least `runMs` each.
+ */
+export function measure(
+  name: string,
+  unitsPerIteration: number,
+  iteration: () => void,
+  { runs = 5, runMs = 1500, warmup = 3 }: MeasureOptions = {},
+): Measurement {
+  for (let i = 0; i < warmup; i++) iteration();
+  const rates: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    let n = 0;
+    do {
+      iteration();
+      n++;
+    } while (performance.now() - start < runMs);
+    rates.push((n * unitsPerIteration) / ((performance.now() - start) / 1000));
+  }
+  return { name, median: median(rates), runs: rates };
+}
+
+/** Median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** A short description of the machine for benchmark reports. */
+export function machine(): string {
+  const c = cpus();
+  return `${c.length} cores (${c[0]?.model ?? 'unknown cpu'}), Node ${process.version}`;
+}
+
+/** Formats a number with thousands separators and `digits` decimals. */
+export function fmt(v: number, digits = 1): string {
+  return v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
