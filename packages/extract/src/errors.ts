@@ -12,7 +12,8 @@ export type ExtractErrorCode =
   | 'NETWORK_MISMATCH'
   | 'TX_COUNT_MISMATCH'
   | 'INVALID_VALUE'
-  | 'UNSUPPORTED';
+  | 'UNSUPPORTED'
+  | 'INTERNAL';
 
 /** Where in a ledger an error happened. */
 export interface ErrorLocation {

@@ -4,16 +4,19 @@ import { xdr as sb } from '@stellar/stellar-base';
 import { describe, expect, it } from 'vitest';
 import { ExtractError } from '../../src/errors.js';
 import { decode, decodeAt, encode, enumNames, xdrBytes } from '../../src/xdr/index.js';
-import { fixturesDir } from './fixture-dir.js';
+import { fixturesDir, haveFixtures } from '../fixtures.js';
 
-const ledgerDir = join(fixturesDir(), 'ledgers');
-const files = [
-  ...readdirSync(ledgerDir).map((f) => join(ledgerDir, f)),
-  join(fixturesDir(), 'modern', 'pubnet-53312000', '53312000.xdr'),
-  join(fixturesDir(), 'modern', 'testnet-982180', '982180.xdr'),
-];
+const present = haveFixtures();
+const ledgerDir = join(fixturesDir, 'ledgers');
+const files = present
+  ? [
+      ...readdirSync(ledgerDir).map((f) => join(ledgerDir, f)),
+      join(fixturesDir, 'modern', 'pubnet-53312000', '53312000.xdr'),
+      join(fixturesDir, 'modern', 'testnet-982180', '982180.xdr'),
+    ]
+  : [];
 
-describe('generated XDR codec', () => {
+describe.skipIf(!present)('generated XDR codec', () => {
   it.each(files)('round-trips %s byte for byte', (file) => {
     const bytes = new Uint8Array(readFileSync(file));
     const lcm = decode.LedgerCloseMeta(bytes);

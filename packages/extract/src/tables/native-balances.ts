@@ -1,0 +1,39 @@
+/**
+ * `native_balances`: mirrors the `accounts` output of stellar-etl's `export_ledger_entry_changes`
+ * (`AccountOutput`, BigQuery table `accounts`), one row per account changed in the ledger.
+ *
+ * ```
+ * LedgerCloseMeta ─▶ change lists (fee, meta, post-apply fee, upgrades; reader order)
+ *                 ─▶ pair STATE with UPDATED/REMOVED, sort each list by LedgerKey XDR
+ *                 ─▶ keep ACCOUNT changes ─▶ compact per ledger (ChangeCompactor)
+ *                 ─▶ AccountChangedExceptSigners ─▶ row from post (created/updated) or pre (removed)
+ * ```
+ *
+ * Rows come in the order their accounts were first seen in the ledger; stellar-etl's order is a Go
+ * map's, so only the set of rows per ledger is comparable.
+ */
+import { accountRow } from '../accounts/account-row.js';
+import { ledgerChanges } from '../accounts/change-stream.js';
+import { accountChangedExceptSigners } from '../accounts/changed-except-signers.js';
+import { ChangeCompactor } from '../accounts/compactor.js';
+import type { LedgerContext } from '../context.js';
+import type { NativeBalanceRow } from '../schema/native-balances.js';
+import { LedgerEntryType } from '../xdr/types.js';
+
+/**
+ * The `native_balances` rows of one ledger: every account created, updated or removed in it, once,
+ * with the ledger's changes compacted the way stellar-etl does.
+ *
+ * @example
+ * const rows = nativeBalanceRows(ctx);
+ * rows.map((r) => toEtlJson('native_balances', r)); // stellar-etl `accounts` lines, any order
+ */
+export function nativeBalanceRows(ctx: LedgerContext): NativeBalanceRow[] {
+  const compactor = new ChangeCompactor();
+  for (const change of ledgerChanges(ctx, LedgerEntryType.account)) compactor.add(change);
+  const ledger = { sequence: ctx.sequence, closedAt: ctx.closedAt };
+  return compactor
+    .changes()
+    .filter(accountChangedExceptSigners)
+    .map((change) => accountRow(change, ledger));
+}
