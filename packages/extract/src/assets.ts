@@ -4,6 +4,7 @@
  */
 import { fingerprint64 } from 'farmhash-modern';
 import { ExtractError } from './errors.js';
+import { BytesMemo, bytesKey } from './memo.js';
 import type { JsonObject } from './schema/index.js';
 import { accountAddress } from './strkey.js';
 import { goString } from './text.js';
@@ -18,6 +19,7 @@ export type AssetTypeString = 'native' | 'credit_alphanum4' | 'credit_alphanum12
 const ASSET_TYPE_STRINGS: readonly AssetTypeString[] = ['native', 'credit_alphanum4', 'credit_alphanum12', 'liquidity_pool_shares'];
 
 const utf8 = new TextEncoder();
+const assetIdMemo = new BytesMemo<bigint>();
 
 function toBytes(s: string | Uint8Array): Uint8Array {
   return typeof s === 'string' ? utf8.encode(s) : s;
@@ -33,13 +35,15 @@ function toBytes(s: string | Uint8Array): Uint8Array {
  */
 export function assetId(code: string | Uint8Array, issuer: string, type: string): bigint {
   const c = toBytes(code);
-  const i = toBytes(issuer);
-  const t = toBytes(type);
-  const buf = new Uint8Array(c.length + i.length + t.length);
-  buf.set(c, 0);
-  buf.set(i, c.length);
-  buf.set(t, c.length + i.length);
-  return BigInt.asIntN(64, fingerprint64(buf));
+  return assetIdMemo.get(`${type}:${issuer}:${bytesKey(c)}`, () => {
+    const i = toBytes(issuer);
+    const t = toBytes(type);
+    const buf = new Uint8Array(c.length + i.length + t.length);
+    buf.set(c, 0);
+    buf.set(i, c.length);
+    buf.set(t, c.length + i.length);
+    return BigInt.asIntN(64, fingerprint64(buf));
+  });
 }
 
 /** The code bytes of an AssetCode4/12 without trailing NUL bytes (a view, not a copy). */

@@ -3,6 +3,7 @@
  * RFC 4648 alphabet without padding.
  */
 import { ExtractError } from './errors.js';
+import { BytesMemo, bytesKey } from './memo.js';
 import * as X from './xdr/types.js';
 
 /** Strkey version bytes (the first base32 character follows from `version >> 3`). */
@@ -48,21 +49,24 @@ export function crc16Xmodem(bytes: Uint8Array): number {
   return crc;
 }
 
+const ALPHABET_CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+
 /** RFC 4648 base32 without padding. */
 export function base32(bytes: Uint8Array): string {
-  let out = '';
+  const out = Buffer.allocUnsafe(Math.ceil((bytes.length * 8) / 5));
+  let o = 0;
   let buffer = 0;
   let bits = 0;
   for (let i = 0; i < bytes.length; i++) {
     buffer = ((buffer << 8) | bytes[i]!) & 0xffff;
     bits += 8;
     while (bits >= 5) {
-      out += ALPHABET[(buffer >>> (bits - 5)) & 31];
+      out[o++] = ALPHABET_CODES[(buffer >>> (bits - 5)) & 31]!;
       bits -= 5;
     }
   }
-  if (bits > 0) out += ALPHABET[(buffer << (5 - bits)) & 31];
-  return out;
+  if (bits > 0) out[o++] = ALPHABET_CODES[(buffer << (5 - bits)) & 31]!;
+  return out.toString('latin1', 0, o);
 }
 
 /**
@@ -87,12 +91,14 @@ export function encodeStrkey(versionByte: number, payload: Uint8Array): string {
 
 /** `G…` address of an ed25519 public key. */
 export function accountAddress(pk: X.PublicKey): string {
-  return encodeStrkey(StrkeyVersion.account, pk.ed25519);
+  return ed25519Address(pk.ed25519);
 }
+
+const accountMemo = new BytesMemo<string>();
 
 /** `G…` address of raw ed25519 key bytes. */
 export function ed25519Address(key: Uint8Array): string {
-  return encodeStrkey(StrkeyVersion.account, key);
+  return accountMemo.get(bytesKey(key), () => encodeStrkey(StrkeyVersion.account, key));
 }
 
 /** `M…` address of an ed25519 key and a 64-bit id. */

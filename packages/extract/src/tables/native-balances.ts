@@ -9,20 +9,21 @@
  *                 ─▶ AccountChangedExceptSigners ─▶ row from post (created/updated) or pre (removed)
  * ```
  *
- * Rows come in the order their accounts were first seen in the ledger; stellar-etl's order is a Go
- * map's, so only the set of rows per ledger is comparable.
+ * Rows are ordered by account (LedgerKey bytes); stellar-etl's order is a Go map's, so only the set
+ * of rows per ledger is comparable.
  */
 import { accountRow } from '../accounts/account-row.js';
 import { ledgerChanges } from '../accounts/change-stream.js';
 import { accountChangedExceptSigners } from '../accounts/changed-except-signers.js';
 import { ChangeCompactor } from '../accounts/compactor.js';
+import { compareBytes } from '../accounts/entry-change.js';
 import type { LedgerContext } from '../context.js';
 import type { NativeBalanceRow } from '../schema/native-balances.js';
 import { LedgerEntryType } from '../xdr/types.js';
 
 /**
  * The `native_balances` rows of one ledger: every account created, updated or removed in it, once,
- * with the ledger's changes compacted the way stellar-etl does.
+ * with the ledger's changes compacted the way stellar-etl does, ordered by account key.
  *
  * @example
  * const rows = nativeBalanceRows(ctx);
@@ -34,6 +35,7 @@ export function nativeBalanceRows(ctx: LedgerContext): NativeBalanceRow[] {
   const ledger = { sequence: ctx.sequence, closedAt: ctx.closedAt };
   return compactor
     .changes()
+    .sort((a, b) => compareBytes(a.key, b.key))
     .filter(accountChangedExceptSigners)
     .map((change) => accountRow(change, ledger));
 }

@@ -27,6 +27,8 @@ export interface GoldenManifest {
   tables: Partial<Record<GoldenTable, number[]>>;
   /** Ledgers stellar-etl cannot export for a table from the inputs given. */
   withoutRows: Partial<Record<GoldenTable, number[]>>;
+  /** Isolated ledgers whose accounts rows were exported together with a relabelled copy as successor. */
+  accountsViaCompanion?: number[];
 }
 
 /**
@@ -36,6 +38,11 @@ export interface GoldenManifest {
 export function goldenManifest(network: 'pubnet' | 'testnet'): GoldenManifest | null {
   const path = join(goldenDir, network, 'manifest.json');
   if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as GoldenManifest;
+  const blocked = join(goldenDir, 'UNAVAILABLE');
+  if (existsSync(blocked)) {
+    console.warn(`differential tests against stellar-etl are not run: ${readFileSync(blocked, 'utf8').trim()}`);
+    return null;
+  }
   const msg = `stellar-etl golden output not found at ${path}: run \`pnpm golden\` (scripts/golden/) first`;
   if (process.env.CI === 'true') throw new Error(msg);
   console.warn(`${msg}; differential tests are skipped`);

@@ -240,3 +240,13 @@ describe('pairing and sorting of one change list', () => {
     expect(compactor.changes()[0]!.changeType).toBe(0);
   });
 });
+
+describe('row order', () => {
+  it('orders rows by account key, whatever the order the accounts changed in', () => {
+    const ctx = ledgerContext([
+      { meta: metaV2([], [[created(acc(C, 3n, 100))]]) },
+      { meta: metaV2([], [[created(acc(A, 1n, 100))], [created(acc(B, 2n, 100))]]) },
+    ]);
+    expect(nativeBalanceRows(ctx).map((r) => r.account_id)).toEqual([addr(A), addr(B), addr(C)]);
+  });
+});

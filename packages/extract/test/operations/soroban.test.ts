@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { Address, Asset, Networks, StrKey, xdr } from '@stellar/stellar-base';
 import { describe, expect, it } from 'vitest';
-import { assetBalanceChanges } from '../../src/scval/balance-changes.js';
+import { assetBalanceChanges, parseCanonicalAsset, sacContractId } from '../../src/scval/balance-changes.js';
 import { scValGoString, scValTypeName } from '../../src/scval/decoded.js';
 import { parseJsonLossless } from '../../src/scval/xdr-json.js';
 import { operationRows } from '../../src/tables/operations.js';
@@ -215,13 +215,18 @@ describe('asset_balance_changes', () => {
     diag(event(usdcId, [sym('clawback'), addr(B), addr(A), str(asset)], i128(0n, 10000000n))),
     diag(event(usdcId, [sym('burn'), addr(A), str(asset)], i128(-1n, 18446744073709551615n))),
     diag(event(nativeId, [sym('transfer'), addr(C1), addr(A), str('native')], i128(1n, 0n))),
+    // The SDK accepts these with a zero amount or without the second address:
+    diag(event(usdcId, [sym('transfer'), addr(A), addr(C1), str(asset)], sc(xdr.ScVal.scvU64(xdr.Uint64.fromString('1'))))),
+    diag(event(usdcId, [sym('transfer'), addr(A), sym('x'), str(asset)], i128(0n, 9n))),
+    diag(event(usdcId, [sym('clawback'), addr(B), sym('x'), str(asset)], i128(0n, 9n))),
     // Not balance changes of a Stellar Asset Contract:
     diag(event(nativeId, [sym('transfer'), addr(A), addr(C1), str(asset)], i128(0n, 1n))),
     diag(event(usdcId, [sym('transfer'), addr(A), addr(C1), str(asset)], i128(0n, 1n)), false),
     diag(event(usdcId, [sym('transfer'), addr(A), addr(C1), str(asset)], i128(0n, 1n), 2)),
     diag(event(usdcId, [sym('transfer'), addr(A), str(asset)], i128(0n, 1n))),
     diag(event(usdcId, [sym('mint'), addr(A), str(asset)], i128(0n, 1n))),
-    diag(event(usdcId, [sym('transfer'), addr(A), addr(C1), str(asset)], sc(xdr.ScVal.scvU64(xdr.Uint64.fromString('1'))))),
+    diag(event(usdcId, [sym('burn'), addr(A), str(asset)], sc(xdr.ScVal.scvU64(xdr.Uint64.fromString('1'))))),
+    diag(event(usdcId, [sym('transfer'), sym('x'), addr(C1), str(asset)], i128(0n, 1n))),
     diag(event(usdcId, [sym('approve'), addr(A), addr(C1), str(asset)], i128(0n, 1n))),
     diag(event(null, [sym('transfer'), addr(A), addr(C1), str(asset)], i128(0n, 1n))),
   ];
@@ -231,6 +236,9 @@ describe('asset_balance_changes', () => {
     { amount: '1.0000000', asset_code: 'USDC', asset_issuer: B, asset_type: 'credit_alphanum4', from: A, type: 'clawback' },
     { amount: '-0.0000001', asset_code: 'USDC', asset_issuer: B, asset_type: 'credit_alphanum4', from: A, type: 'burn' },
     { amount: (2n ** 64n / 10_000_000n).toString() + '.' + (2n ** 64n % 10_000_000n).toString().padStart(7, '0'), asset_type: 'native', from: C1, to: A, type: 'transfer' },
+    { amount: '0.0000000', asset_code: 'USDC', asset_issuer: B, asset_type: 'credit_alphanum4', from: A, to: C1, type: 'transfer' },
+    { amount: '0.0000000', asset_code: 'USDC', asset_issuer: B, asset_type: 'credit_alphanum4', from: A, type: 'transfer' },
+    { amount: '0.0000000', asset_code: 'USDC', asset_issuer: B, asset_type: 'credit_alphanum4', type: 'clawback' },
   ];
   const networkId = new Uint8Array(createHash('sha256').update(Networks.TESTNET).digest());
 
@@ -255,6 +263,18 @@ describe('asset_balance_changes', () => {
     };
     expect(json(assetBalanceChanges(meta, networkId))).toBe(json(expected));
     expect(assetBalanceChanges({ type: 2, v2: { txChangesBefore: [], operations: [], txChangesAfter: [] } }, networkId)).toEqual([]);
+  });
+
+  it('parses canonical asset texts like the SDK (empty and 5..12-byte codes included)', () => {
+    const empty = `:${B}`;
+    const twelve = `ABCDE:${B}`;
+    const emptyId = new Uint8Array(StrKey.decodeContract(new Asset('A', B).contractId(Networks.TESTNET)));
+    expect(parseCanonicalAsset(new TextEncoder().encode(empty))).toEqual({ type: 1, alphaNum4: { assetCode: new Uint8Array(4), issuer: { type: 0, ed25519: new Uint8Array(StrKey.decodeEd25519PublicKey(B)) } } });
+    expect(parseCanonicalAsset(new TextEncoder().encode(twelve))?.type).toBe(2);
+    expect(sacContractId(parseCanonicalAsset(new TextEncoder().encode(`A:${B}`))!, networkId)).toEqual(emptyId);
+    for (const bad of ['', 'Native', `USD:${B}:x`, 'USD', `USD:${B.slice(0, -1)}${B.endsWith('A') ? 'B' : 'A'}`, `ABCDEFGHIJKLM:${B}`]) {
+      expect(parseCanonicalAsset(new TextEncoder().encode(bad))).toBeNull();
+    }
   });
 
   it('checks the contract id against the network passphrase', () => {
