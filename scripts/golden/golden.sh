@@ -57,6 +57,14 @@ done
 [[ $checked -gt 0 ]] || { echo "golden: ERROR: no expected rows under $fixtures/expected" >&2; exit 1; }
 echo "golden: stellar-etl's rows equal the $checked expected-row files of the fixtures byte for byte"
 
+# Synthetic ledgers covering every operation type and variant the fixtures lack (built by the
+# extractor's test helpers from first principles), exported by stellar-etl for the operations
+# differential test.
+synthetic="$out/synthetic-operations"
+rm -rf "$synthetic"
+(cd packages/extract && npx tsx test/operations/write-synthetic-ledgers.ts "$synthetic/ledgers")
+node scripts/golden/golden.mjs --network pubnet --out "$synthetic" --tables operations "$synthetic/ledgers"/*.xdr
+
 # A companion export of ledgers that do have a real successor gives the same accounts rows.
 solo="$(mktemp -d)"
 trap 'rm -rf "$solo"' EXIT

@@ -56,8 +56,14 @@ export function addAccount(out: JsonObject, prefix: string, account: X.MuxedAcco
   }
 }
 
-/** PRICE block: `p_price` (7-dp rounded, as a double) and `p_price_r` = `{n, d}` unreduced. */
+/**
+ * PRICE block: `p_price` (7-dp rounded, as a double) and `p_price_r` = `{n, d}` unreduced. Like
+ * stellar-etl, a price that is zero, negative or has a zero denominator cannot be written.
+ */
 export function addPrice(out: JsonObject, prefix: string, price: X.Price): void {
+  if (price.n <= 0 || price.d <= 0) {
+    throw new ExtractError('INVALID_VALUE', `invalid price ${price.n}/${price.d}: numerator and denominator must be positive`, { field: 'Price' });
+  }
   const p = prefix === '' ? '' : `${prefix}_`;
   out[`${p}price`] = priceToFloat(price.n, price.d);
   out[`${p}price_r`] = { n: price.n, d: price.d };

@@ -12,7 +12,8 @@ import type { JsonObject, JsonValue } from '../schema/index.js';
 let ready = false;
 
 function resolveWasm(): string {
-  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
+  // CommonJS builds have __filename; ES modules (bundled or not) resolve from import.meta.url.
+  const req = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
   return req.resolve('@stellar/stellar-xdr-json/stellar_xdr_json_bg.wasm');
 }
 

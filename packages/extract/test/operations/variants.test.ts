@@ -271,6 +271,24 @@ describe('flags, data and trust edge cases', () => {
   });
 });
 
+describe('invalid prices', () => {
+  it('fail the ledger like stellar-etl (zero, negative, zero denominator)', () => {
+    for (const price of [{ n: 0, d: 1 }, { n: -5, d: 100000000 }, { n: 1, d: -3 }, { n: 1, d: 0 }]) {
+      const ctx = ledgerCtx([
+        { source: mux(A), ops: [op({ type: 3, manageSellOfferOp: { selling: USD, buying: NATIVE, amount: 1n, price, offerId: 0n } })], code: -1, results: [{ type: -1 }] },
+      ]);
+      expect(() => operationRows(ctx)).toThrow(/^transaction 1, operation 1: Price: invalid price/);
+    }
+  });
+});
+
+describe('malformed results', () => {
+  it('fail when a transaction with operation results lacks one for an operation', () => {
+    const ctx = ledgerCtx([{ source: mux(A), ops: [op({ type: 9 }), op({ type: 9 })], code: -1, results: [{ type: -1 }] }]);
+    expect(() => operationRows(ctx)).toThrow(/^transaction 1, operation 2: OperationResult: the transaction result has 1 operation results for 2 operations/);
+  });
+});
+
 describe('claim predicates', () => {
   it('nests and/or/not and prints times as RFC 3339 with string epochs', () => {
     const p: X.ClaimPredicate = {
