@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { xdr } from '@stellar/stellar-base';
 import { fmt, machine, measure, type Measurement } from '../../../scripts/bench/measure.js';
-import { extractLedger, toEtlJson } from '../src/index.js';
+import { extractLedger, toEtlJson } from '../dist/index.js';
 import { decode } from '../src/xdr/index.js';
 
 const fixtures = process.env.STELLAR_DUCKLAKE_FIXTURES ?? join(import.meta.dirname, '../../../../shared/fixtures');

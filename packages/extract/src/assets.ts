@@ -103,18 +103,38 @@ export function canonicalAsset(asset: AnyAsset): string {
  * prefix writes `asset_type`, `asset_code`, ….
  */
 export function addAssetFields(out: JsonObject, prefix: string, asset: X.Asset | X.TrustLineAsset | X.ChangeTrustAsset): void {
-  const p = prefix === '' ? '' : `${prefix}_`;
+  const k = assetKeys(prefix);
   const type = typeString(asset.type);
-  out[`${p}asset_type`] = type;
+  out[k.type] = type;
   const credit = creditArm(asset);
   if (credit === null) {
     if (asset.type !== 0) throw new ExtractError('INVALID_VALUE', 'liquidity pool shares are not an ASSET block', { field: 'Asset' });
-    out[`${p}asset_id`] = NATIVE_ASSET_ID;
+    out[k.id] = NATIVE_ASSET_ID;
     return;
   }
   const codeBytes = assetCodeBytes(credit.assetCode);
   const issuer = accountAddress(credit.issuer);
-  out[`${p}asset_code`] = goString(codeBytes);
-  out[`${p}asset_issuer`] = issuer;
-  out[`${p}asset_id`] = assetId(codeBytes, issuer, type);
+  out[k.code] = goString(codeBytes);
+  out[k.issuer] = issuer;
+  out[k.id] = assetId(codeBytes, issuer, type);
+}
+
+interface AssetKeys {
+  type: string;
+  code: string;
+  issuer: string;
+  id: string;
+}
+
+const assetKeyCache = new Map<string, AssetKeys>();
+
+/** The ASSET block's key names for a prefix, built once per prefix. */
+function assetKeys(prefix: string): AssetKeys {
+  let k = assetKeyCache.get(prefix);
+  if (k === undefined) {
+    const p = prefix === '' ? '' : `${prefix}_`;
+    k = { type: `${p}asset_type`, code: `${p}asset_code`, issuer: `${p}asset_issuer`, id: `${p}asset_id` };
+    assetKeyCache.set(prefix, k);
+  }
+  return k;
 }

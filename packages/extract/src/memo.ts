@@ -26,3 +26,30 @@ export class BytesMemo<V> {
 export function bytesKey(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
+
+/**
+ * A cache of values computed from 32-byte keys (ed25519 keys, hashes), looked up by a number
+ * made of the first six bytes and confirmed against all 32 bytes, so no string is built per call.
+ */
+export class Key32Memo<V> {
+  private readonly map = new Map<number, { key: Uint8Array; value: V }>();
+
+  constructor(private readonly limit = 65_536) {}
+
+  /** The cached value for `key`, computing and storing it with `compute` when absent. */
+  get(key: Uint8Array, compute: () => V): V {
+    const h = key[0]! * 2 ** 40 + key[1]! * 2 ** 32 + (((key[2]! << 24) | (key[3]! << 16) | (key[4]! << 8) | key[5]!) >>> 0);
+    const hit = this.map.get(h);
+    if (hit !== undefined && sameBytes(hit.key, key)) return hit.value;
+    const value = compute();
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(h, { key: key.slice(), value });
+    return value;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

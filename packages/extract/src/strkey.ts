@@ -3,7 +3,7 @@
  * RFC 4648 alphabet without padding.
  */
 import { ExtractError } from './errors.js';
-import { BytesMemo, bytesKey } from './memo.js';
+import { Key32Memo } from './memo.js';
 import * as X from './xdr/types.js';
 
 /** Strkey version bytes (the first base32 character follows from `version >> 3`). */
@@ -94,11 +94,11 @@ export function accountAddress(pk: X.PublicKey): string {
   return ed25519Address(pk.ed25519);
 }
 
-const accountMemo = new BytesMemo<string>();
+const accountMemo = new Key32Memo<string>();
 
 /** `G…` address of raw ed25519 key bytes. */
 export function ed25519Address(key: Uint8Array): string {
-  return accountMemo.get(bytesKey(key), () => encodeStrkey(StrkeyVersion.account, key));
+  return key.length === 32 ? accountMemo.get(key, () => encodeStrkey(StrkeyVersion.account, key)) : encodeStrkey(StrkeyVersion.account, key);
 }
 
 /** `M…` address of an ed25519 key and a 64-bit id. */

@@ -15,6 +15,7 @@
  * compactor as it was: stellar-etl ignores the compactor's error. The SDK's TTL-only rule (an
  * update keeps the larger live-until ledger) is not applied: this compactor is fed ACCOUNT changes.
  */
+import { bytesKey } from '../memo.js';
 import type { EntryChange } from './entry-change.js';
 
 /** Why a change was rejected (the SDK's state errors). */
@@ -29,7 +30,7 @@ export class ChangeCompactor {
    * compactor is then unchanged).
    */
   add(change: EntryChange): RejectReason | null {
-    const id = Buffer.from(change.key.buffer, change.key.byteOffset, change.key.byteLength).toString('latin1');
+    const id = bytesKey(change.key);
     const existing = this.#byKey.get(id);
     if (existing === undefined) {
       this.#byKey.set(id, change);
@@ -38,11 +39,11 @@ export class ChangeCompactor {
     switch (change.changeType) {
       case 0:
         if (existing.changeType !== 2) return 'create-existing';
-        this.#byKey.set(id, { ...change, changeType: 1, pre: existing.pre, post: change.post });
+        this.#byKey.set(id, { changeType: 1, entryType: change.entryType, pre: existing.pre, post: change.post, key: change.key });
         return null;
       case 1:
         if (existing.changeType === 2) return 'update-removed';
-        this.#byKey.set(id, { ...change, changeType: existing.changeType, pre: existing.pre, post: change.post });
+        this.#byKey.set(id, { changeType: existing.changeType, entryType: change.entryType, pre: existing.pre, post: change.post, key: change.key });
         return null;
       case 2:
         switch (existing.changeType) {
@@ -50,10 +51,10 @@ export class ChangeCompactor {
             this.#byKey.delete(id);
             return null;
           case 1:
-            this.#byKey.set(id, { ...change, changeType: 2, pre: existing.pre, post: null });
+            this.#byKey.set(id, { changeType: 2, entryType: change.entryType, pre: existing.pre, post: null, key: change.key });
             return null;
           case 4:
-            this.#byKey.set(id, { ...change, changeType: 2, pre: change.pre, post: null });
+            this.#byKey.set(id, { changeType: 2, entryType: change.entryType, pre: change.pre, post: null, key: change.key });
             return null;
           case 2:
             return 'remove-removed';

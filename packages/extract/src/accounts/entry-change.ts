@@ -57,6 +57,13 @@ export function ledgerKeyOf(entry: X.LedgerEntry): X.LedgerKey {
 
 /** XDR bytes of the LedgerKey of a ledger entry. */
 export function ledgerKeyBytes(entry: X.LedgerEntry): Uint8Array {
+  const d = entry.data;
+  if (d.type === LedgerEntryType.account && d.account.accountId.type === 0) {
+    // LedgerKey ACCOUNT: the key type (0) and the PublicKey type (0), then the 32-byte ed25519 key.
+    const key = new Uint8Array(40);
+    key.set(d.account.accountId.ed25519, 8);
+    return key;
+  }
   return encode.LedgerKey(ledgerKeyOf(entry));
 }
 
@@ -96,30 +103,37 @@ export function pairChanges(
   const out: EntryChange[] = [];
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
-    let change: Omit<EntryChange, 'key'> & { keyEntry: X.LedgerEntry };
+    let changeType: PairedChangeType;
+    let pre: X.LedgerEntry | null;
+    let post: X.LedgerEntry | null;
     switch (c.type) {
       case LedgerEntryChangeType.ledgerEntryState:
         continue;
       case LedgerEntryChangeType.ledgerEntryCreated:
-        change = { changeType: 0, entryType: c.created.data.type, pre: null, post: c.created, keyEntry: c.created };
+        changeType = 0;
+        pre = null;
+        post = c.created;
         break;
       case LedgerEntryChangeType.ledgerEntryRestored:
-        change = { changeType: 4, entryType: c.restored.data.type, pre: null, post: c.restored, keyEntry: c.restored };
+        changeType = 4;
+        pre = null;
+        post = c.restored;
         break;
-      case LedgerEntryChangeType.ledgerEntryUpdated: {
-        const pre = precedingState(list, i, opts.ledger);
-        change = { changeType: 1, entryType: pre.data.type, pre, post: c.updated, keyEntry: pre };
+      case LedgerEntryChangeType.ledgerEntryUpdated:
+        changeType = 1;
+        pre = precedingState(list, i, opts.ledger);
+        post = c.updated;
         break;
-      }
-      case LedgerEntryChangeType.ledgerEntryRemoved: {
-        const pre = precedingState(list, i, opts.ledger);
-        change = { changeType: 2, entryType: pre.data.type, pre, post: null, keyEntry: pre };
+      case LedgerEntryChangeType.ledgerEntryRemoved:
+        changeType = 2;
+        pre = precedingState(list, i, opts.ledger);
+        post = null;
         break;
-      }
     }
-    if (opts.entryType !== undefined && change.entryType !== opts.entryType) continue;
-    const { keyEntry, ...rest } = change;
-    out.push({ ...rest, key: ledgerKeyBytes(keyEntry) });
+    const keyEntry = pre ?? post!;
+    const entryType = keyEntry.data.type;
+    if (opts.entryType !== undefined && entryType !== opts.entryType) continue;
+    out.push({ changeType, entryType, pre, post, key: ledgerKeyBytes(keyEntry) });
   }
   // Array.prototype.sort is stable: changes with equal keys keep their list order.
   return out.sort((a, b) => compareBytes(a.key, b.key));
