@@ -4,7 +4,7 @@
  */
 import { fingerprint64 } from 'farmhash-modern';
 import { ExtractError } from './errors.js';
-import { BytesMemo, bytesKey } from './memo.js';
+import { BytesMemo, Key32Memo, bytesKey } from './memo.js';
 import type { JsonObject } from './schema/index.js';
 import { accountAddress } from './strkey.js';
 import { goString } from './text.js';
@@ -112,11 +112,34 @@ export function addAssetFields(out: JsonObject, prefix: string, asset: X.Asset |
     out[k.id] = NATIVE_ASSET_ID;
     return;
   }
+  const c = creditAsset(credit, type);
+  out[k.code] = c.code;
+  out[k.issuer] = c.issuer;
+  out[k.id] = c.id;
+}
+
+interface CreditAsset {
+  code: string;
+  issuer: string;
+  id: bigint;
+}
+
+/** Per issuer key: the issuer's assets by raw code bytes (as a latin1 string) and type. */
+const creditAssetMemo = new Key32Memo<Map<string, CreditAsset>>();
+
+/** Code, issuer and asset id of a credit asset, computed once per distinct asset. */
+function creditAsset(credit: CreditArm, type: AssetTypeString): CreditAsset {
+  const byCode = creditAssetMemo.get(credit.issuer.ed25519, () => new Map());
   const codeBytes = assetCodeBytes(credit.assetCode);
-  const issuer = accountAddress(credit.issuer);
-  out[k.code] = goString(codeBytes);
-  out[k.issuer] = issuer;
-  out[k.id] = assetId(codeBytes, issuer, type);
+  let codeKey = type;
+  for (let i = 0; i < codeBytes.length; i++) codeKey += String.fromCharCode(codeBytes[i]!);
+  let c = byCode.get(codeKey);
+  if (c === undefined) {
+    const issuer = accountAddress(credit.issuer);
+    c = { code: goString(codeBytes), issuer, id: assetId(codeBytes, issuer, type) };
+    byCode.set(codeKey, c);
+  }
+  return c;
 }
 
 interface AssetKeys {
