@@ -202,7 +202,12 @@ for (const [t, name] of named) {
 // Named typedefs of arrays, opaques and strings (e.g. LedgerEntryChanges, Hash, String32).
 const aliases = [];
 for (const [name, t] of Object.entries(xdr)) {
-  if (typeof t === 'function' || typeof t !== 'object' || t === null) continue;
+  if (typeof t === 'function') {
+    // Primitive typedefs (Uint32, Int64, TimePoint, ...).
+    if (!t._fields && !t._arms && !t._members && ['Int', 'UnsignedInt', 'Hyper', 'UnsignedHyper', 'Bool'].includes(t.name)) aliases.push([name, t]);
+    continue;
+  }
+  if (typeof t !== 'object' || t === null) continue;
   if (['Opaque', 'VarOpaque', 'String', 'Array', 'VarArray', 'Option'].includes(t.constructor.name)) aliases.push([name, t]);
 }
 

@@ -38,3 +38,4 @@ export { assetId, NATIVE_ASSET_ID, canonicalAsset } from './assets.js';
 export { goEnumString } from './enums.js';
 export { goString } from './text.js';
 export { networkId, transactionHash, sha256, hex, base64 } from './hash.js';
+export { readLedgerHeader, splitLedgerCloseMetaBatch, type LedgerHeaderInfo, type LedgerBatch } from './ledger-bytes.js';

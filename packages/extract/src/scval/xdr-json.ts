@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { isAbsolute } from 'node:path';
 import { decode as xdrJsonDecode, initSync } from '@stellar/stellar-xdr-json';
 import { ExtractError } from '../errors.js';
 import type { JsonObject, JsonValue } from '../schema/index.js';
@@ -13,7 +14,7 @@ let ready = false;
 
 function resolveWasm(): string {
   // CommonJS builds have __filename; ES modules (bundled or not) resolve from import.meta.url.
-  const req = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  const req = createRequire(typeof __filename === 'string' && isAbsolute(__filename) ? __filename : import.meta.url);
   return req.resolve('@stellar/stellar-xdr-json/stellar_xdr_json_bg.wasm');
 }
 

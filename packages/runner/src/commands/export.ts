@@ -1,0 +1,30 @@
+/** `export TABLE`: the ingestion pipeline into stdout as stellar-etl-compatible JSON lines. */
+import type { ExportConfig } from '../cli/config.js';
+import { JsonLinesSink } from '../json-lines-sink.js';
+import { runPipeline, type PipelineOptions } from '../pipeline/run-pipeline.js';
+import { openSource } from '../sources/open-source.js';
+import { logLine, type CommandIo } from './io.js';
+
+/** Runs `export`; resolves to the exit code. */
+export async function exportCommand(config: ExportConfig, io: CommandIo, extra: Pick<PipelineOptions, 'extractorModule'> = {}): Promise<number> {
+  const source = await openSource(config.source, {
+    retryTimeoutMs: config.retryTimeoutSeconds * 1000,
+    onRetry: (info) => logLine(io, 'warn', 'source retry', { ledger: info.ledger, attempt: info.attempt + 1, error: info.error.message }),
+  });
+  try {
+    const sink = new JsonLinesSink(config.table, config.range, io.stdout);
+    await runPipeline({
+      source,
+      sink,
+      range: config.range,
+      streams: config.streams,
+      threads: config.threads,
+      networkPassphrase: config.network.passphrase,
+      stop: io.stop,
+      ...extra,
+    });
+    return 0;
+  } finally {
+    await source.close();
+  }
+}
