@@ -70,15 +70,19 @@ export function missingRanges(range: OpenLedgerRange, committed: readonly Ledger
  * The chunks cover exactly the ledgers of `range` absent from `committed`, never overlap, and come in
  * ascending order. Each gap between committed ranges is at least one chunk; the finite work is cut
  * into `streams` chunks in all (fewer when there are fewer ledgers), spread so chunk sizes are as
- * equal as the gaps allow, each gap cut into near-equal parts. An open-ended `range` gives one open tail chunk (`end` undefined), which is never
- * split. There may be more chunks than streams; the caller runs at most `streams` at a time.
+ * equal as the gaps allow, each gap cut into near-equal parts, and no finite chunk is longer than
+ * `maxChunk` ledgers (more, smaller chunks keep concurrent streams close together, which bounds
+ * what an in-order consumer must hold back). An open-ended `range` gives one open tail chunk
+ * (`end` undefined), which is never split. There may be more chunks than streams; the caller runs
+ * at most `streams` at a time, taking chunks in ascending order.
  *
  * @example
  * planChunks({ start: 1, end: 12 }, [{ start: 4, end: 6 }], 3)
  * // → [{start:1,end:3}, {start:7,end:9}, {start:10,end:12}]
  */
-export function planChunks(range: OpenLedgerRange, committed: readonly LedgerRange[], streams: number): Chunk[] {
+export function planChunks(range: OpenLedgerRange, committed: readonly LedgerRange[], streams: number, maxChunk = Infinity): Chunk[] {
   if (!Number.isInteger(streams) || streams < 1) throw new RangeError(`streams must be a positive integer, got ${streams}`);
+  if (!(maxChunk >= 1)) throw new RangeError(`maxChunk must be at least 1, got ${maxChunk}`);
   if (range.end !== undefined && range.end < range.start) throw new RangeError(`range end ${range.end} is before start ${range.start}`);
   const pieces = missingRanges(range, committed);
   const finite = pieces.filter((p): p is LedgerRange => p.end !== undefined);
@@ -104,7 +108,7 @@ export function planChunks(range: OpenLedgerRange, committed: readonly LedgerRan
   const split: LedgerRange[] = [];
   finite.forEach((p, i) => {
     const size = rangeSize(p);
-    const n = parts[i]!;
+    const n = Math.max(parts[i]!, Math.ceil(size / maxChunk));
     let start = p.start;
     for (let k = 0; k < n; k++) {
       const len = Math.floor(size / n) + (k < size % n ? 1 : 0);

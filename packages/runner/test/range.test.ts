@@ -25,6 +25,15 @@ function prng(seed: number): () => number {
 }
 
 describe('planChunks', () => {
+  it('caps chunk length at maxChunk and keeps exact coverage', () => {
+    const chunks = planChunks({ start: 10, end: 109 }, [{ start: 50, end: 59 }], 3, 16);
+    expect(chunks.every((c) => c.end! - c.start + 1 <= 16)).toBe(true);
+    const covered = chunks.flatMap((c) => Array.from({ length: c.end! - c.start + 1 }, (_, i) => c.start + i));
+    const expected = Array.from({ length: 100 }, (_, i) => 10 + i).filter((l) => l < 50 || l > 59);
+    expect(covered).toEqual(expected);
+    expect(() => planChunks({ start: 1, end: 2 }, [], 1, 0)).toThrow(RangeError);
+  });
+
   it('splits a fresh range into near-equal contiguous chunks, inclusive at both ends', () => {
     expect(planChunks({ start: 1, end: 12 }, [], 3)).toEqual([
       { start: 1, end: 4 },

@@ -89,6 +89,14 @@ function identifier(what: string, value: string): string {
 }
 
 /** Validates options and fills in defaults. Throws `SinkError` `INVALID_OPTIONS`. */
+/**
+ * DuckDB settings the sink applies unless `duckdbConfig` overrides them. DuckDB's own default
+ * memory limit is 80% of the machine's RAM and its buffer pool keeps what it may; a sink only
+ * stages one batch at a time, so it is bounded to keep a long-running ingester's memory flat
+ * (staging spills to disk beyond it).
+ */
+export const DEFAULT_DUCKDB_CONFIG: Readonly<Record<string, string>> = { memory_limit: '512MB' };
+
 export function resolveOptions(options: DuckLakeSinkOptions): SinkConfig {
   let catalog: string;
   let dataPath = options.dataPath;
@@ -168,7 +176,7 @@ export function resolveOptions(options: DuckLakeSinkOptions): SinkConfig {
     fileRetentionSeconds: count('maintenance.fileRetentionSeconds', m.fileRetentionSeconds, 600, 0),
     orphanAgeSeconds: count('maintenance.orphanAgeSeconds', m.orphanAgeSeconds, 3600, 0),
     setupSql: options.setupSql ?? [],
-    duckdbConfig: options.duckdbConfig ?? {},
+    duckdbConfig: { ...DEFAULT_DUCKDB_CONFIG, ...options.duckdbConfig },
     ducklakeMaxRetryCount: count('ducklakeMaxRetryCount', options.ducklakeMaxRetryCount, 100, 0),
   };
 }

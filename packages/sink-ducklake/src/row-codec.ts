@@ -162,6 +162,9 @@ export function tableCodec(table: TableDef): TableCodec {
         if (typeof row !== 'object' || row === null) {
           throw new SinkError('INVALID_ROW', `${tableName} row ${r + 1} is ${describe(row)}, not an object.`, { ledger });
         }
+        // `details` and `details_json` are usually the same object: serialise it once per row.
+        let lastObject: unknown;
+        let lastText = '';
         for (const c of cols) {
           const v = row[c.name];
           if (v === null || v === undefined) {
@@ -173,9 +176,12 @@ export function tableCodec(table: TableDef): TableCodec {
           if (c.json) {
             let text: string;
             if (typeof v === 'string') text = v;
+            else if (v === lastObject) text = lastText;
             else if (typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) {
               try {
                 text = writeJson(v as JsonValue);
+                lastObject = v;
+                lastText = text;
               } catch (e) {
                 throw new SinkError('INVALID_ROW', `${tableName} row ${r + 1}, column ${c.name}: cannot be written as JSON.`, { ledger, cause: e });
               }

@@ -5,6 +5,9 @@ import { runPipeline, type PipelineOptions } from '../pipeline/run-pipeline.js';
 import { openSource } from '../sources/open-source.js';
 import { logLine, type CommandIo } from './io.js';
 
+/** Longest chunk one stream of `export` takes at a time. */
+const EXPORT_CHUNK_LEDGERS = 16;
+
 /** Runs `export`; resolves to the exit code. */
 export async function exportCommand(config: ExportConfig, io: CommandIo, extra: Pick<PipelineOptions, 'extractorModule'> = {}): Promise<number> {
   const source = await openSource(config.source, {
@@ -21,6 +24,9 @@ export async function exportCommand(config: ExportConfig, io: CommandIo, extra: 
       threads: config.threads,
       networkPassphrase: config.network.passphrase,
       stop: io.stop,
+      // Lines are printed in ledger order: short chunks keep the streams close together, so few
+      // out-of-order ledgers wait in memory.
+      maxChunkLedgers: EXPORT_CHUNK_LEDGERS,
       ...extra,
     });
     return 0;

@@ -29,6 +29,11 @@ export interface PipelineOptions {
   networkPassphrase: string;
   /** Most ledgers between source and sink at once. Default `threads * 4 + streams`. */
   maxInFlight?: number;
+  /**
+   * Longest chunk of ledgers one stream takes at a time (default: unbounded). Consumers that emit
+   * in ledger order (export) set it so concurrent streams stay close and little is held back.
+   */
+  maxChunkLedgers?: number;
   /** Flush at least this often while writing, in ms. Default: only at the end. */
   commitIntervalMs?: number;
   /** Ignore the sink's committed progress and read the whole range. */
@@ -68,16 +73,19 @@ function asLakeError(error: unknown, ledger?: number): StellarDucklakeError {
 }
 
 /** Plans the chunks of a run from the sink's progress and, for open ranges, the source's tip. */
-export async function planRun(options: Pick<PipelineOptions, 'source' | 'sink' | 'range' | 'streams' | 'ignoreCommitted'>): Promise<Chunk[]> {
+export async function planRun(
+  options: Pick<PipelineOptions, 'source' | 'sink' | 'range' | 'streams' | 'ignoreCommitted' | 'maxChunkLedgers'>,
+): Promise<Chunk[]> {
   const committed = options.ignoreCommitted ? [] : await options.sink.committedRanges().catch((e: unknown) => {
     throw asLakeError(e);
   });
   const { range, streams } = options;
-  if (range.end !== undefined) return planChunks(range, committed, streams);
+  const max = options.maxChunkLedgers ?? Infinity;
+  if (range.end !== undefined) return planChunks(range, committed, streams, max);
   const tip = await options.source.latestLedger();
-  if (tip === undefined || tip < range.start) return planChunks(range, committed, streams);
+  if (tip === undefined || tip < range.start) return planChunks(range, committed, streams, max);
   return [
-    ...planChunks({ start: range.start, end: tip }, committed, Math.max(1, streams - 1)),
+    ...planChunks({ start: range.start, end: tip }, committed, Math.max(1, streams - 1), max),
     ...planChunks({ start: tip + 1 }, committed, 1),
   ];
 }
