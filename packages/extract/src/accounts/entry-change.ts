@@ -1,140 +1,30 @@
 /**
- * Ledger entry changes as (pre, post) pairs, the shape the Stellar SDK's `ingest.Change` gives
- * them: one list of `LedgerEntryChange`s becomes a list of paired changes, STATE entries dropped,
- * sorted stably by the XDR bytes of each entry's LedgerKey.
+ * Account-side view of paired ledger entry changes: each change carries the XDR bytes of its
+ * LedgerKey (the compaction key), and each list is ordered by that key as stellar-etl orders it.
  */
-import { ExtractError } from '../errors.js';
-import { encode } from '../xdr/index.js';
-import { LedgerEntryChangeType, LedgerEntryType } from '../xdr/types.js';
+import { compareBytes, ledgerKeyBytes, pairChanges as pairLedgerChanges, type EntryChange as PairedChange } from '../ledger-changes.js';
 import type * as X from '../xdr/types.js';
 
-/** The change types a paired change can carry (STATE never stands alone). */
-export type PairedChangeType = 0 | 1 | 2 | 4;
+export { compareBytes, ledgerKeyBytes, ledgerKeyOf, type PairedChangeType } from '../ledger-changes.js';
 
-/** One ledger entry change with the entry before and after it. */
-export interface EntryChange {
-  /** `LedgerEntryChangeType`: 0 created, 1 updated, 2 removed, 4 restored. */
-  readonly changeType: PairedChangeType;
-  /** `LedgerEntryType` of the entry. */
-  readonly entryType: number;
-  /** The entry before the change, or null (created, restored). */
-  readonly pre: X.LedgerEntry | null;
-  /** The entry after the change, or null (removed). */
-  readonly post: X.LedgerEntry | null;
+/** A paired change with its LedgerKey bytes. */
+export interface EntryChange extends PairedChange {
   /** XDR bytes of the entry's LedgerKey. */
   readonly key: Uint8Array;
 }
 
-/** The LedgerKey of a ledger entry (the fields that identify it), as a plain value. */
-export function ledgerKeyOf(entry: X.LedgerEntry): X.LedgerKey {
-  const d = entry.data;
-  switch (d.type) {
-    case LedgerEntryType.account:
-      return { type: d.type, account: { accountId: d.account.accountId } };
-    case LedgerEntryType.trustline:
-      return { type: d.type, trustLine: { accountId: d.trustLine.accountId, asset: d.trustLine.asset } };
-    case LedgerEntryType.offer:
-      return { type: d.type, offer: { sellerId: d.offer.sellerId, offerId: d.offer.offerId } };
-    case LedgerEntryType.data:
-      return { type: d.type, data: { accountId: d.data.accountId, dataName: d.data.dataName } };
-    case LedgerEntryType.claimableBalance:
-      return { type: d.type, claimableBalance: { balanceId: d.claimableBalance.balanceId } };
-    case LedgerEntryType.liquidityPool:
-      return { type: d.type, liquidityPool: { liquidityPoolId: d.liquidityPool.liquidityPoolId } };
-    case LedgerEntryType.contractData:
-      return {
-        type: d.type,
-        contractData: { contract: d.contractData.contract, key: d.contractData.key, durability: d.contractData.durability },
-      };
-    case LedgerEntryType.contractCode:
-      return { type: d.type, contractCode: { hash: d.contractCode.hash } };
-    case LedgerEntryType.configSetting:
-      return { type: d.type, configSetting: { configSettingId: d.configSetting.type } };
-    case LedgerEntryType.ttl:
-      return { type: d.type, ttl: { keyHash: d.ttl.keyHash } };
-  }
-}
-
-/** XDR bytes of the LedgerKey of a ledger entry. */
-export function ledgerKeyBytes(entry: X.LedgerEntry): Uint8Array {
-  const d = entry.data;
-  if (d.type === LedgerEntryType.account && d.account.accountId.type === 0) {
-    // LedgerKey ACCOUNT: the key type (0) and the PublicKey type (0), then the 32-byte ed25519 key.
-    const key = new Uint8Array(40);
-    key.set(d.account.accountId.ed25519, 8);
-    return key;
-  }
-  return encode.LedgerKey(ledgerKeyOf(entry));
-}
-
-/** Byte-wise comparison (Go `bytes.Compare`). */
-export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const d = a[i]! - b[i]!;
-    if (d !== 0) return d;
-  }
-  return a.length - b.length;
-}
-
-/** The entry an UPDATED or REMOVED change at `i` starts from: the STATE or RESTORED entry just before it. */
-function precedingState(list: readonly X.LedgerEntryChange[], i: number, ledger: number | undefined): X.LedgerEntry {
-  const where = ledger === undefined ? {} : { ledger };
-  const prev = i > 0 ? list[i - 1] : undefined;
-  if (prev?.type === LedgerEntryChangeType.ledgerEntryState) return prev.state;
-  if (prev?.type === LedgerEntryChangeType.ledgerEntryRestored) return prev.restored;
-  throw new ExtractError(
-    'INVALID_VALUE',
-    `ledger entry change ${i} (${list[i]!.type === LedgerEntryChangeType.ledgerEntryUpdated ? 'updated' : 'removed'}) is not preceded by a state or restored entry`,
-    { ...where, field: 'LedgerEntryChanges' },
-    { hint: 'The LedgerCloseMeta is malformed; check the ledger source.' },
-  );
-}
-
 /**
- * Pairs one `LedgerEntryChanges` list into (pre, post) changes and sorts them stably by LedgerKey
- * bytes. When `entryType` is given, only changes of that entry type are returned (the relative
- * order of the kept changes equals their order in the full sorted list).
+ * Pairs one `LedgerEntryChanges` list (see `pairChanges` in `ledger-changes.ts`), attaches each
+ * change's LedgerKey bytes and sorts the list stably by them.
  */
-export function pairChanges(
-  list: readonly X.LedgerEntryChange[],
-  opts: { entryType?: number; ledger?: number } = {},
-): EntryChange[] {
-  const out: EntryChange[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i]!;
-    let changeType: PairedChangeType;
-    let pre: X.LedgerEntry | null;
-    let post: X.LedgerEntry | null;
-    switch (c.type) {
-      case LedgerEntryChangeType.ledgerEntryState:
-        continue;
-      case LedgerEntryChangeType.ledgerEntryCreated:
-        changeType = 0;
-        pre = null;
-        post = c.created;
-        break;
-      case LedgerEntryChangeType.ledgerEntryRestored:
-        changeType = 4;
-        pre = null;
-        post = c.restored;
-        break;
-      case LedgerEntryChangeType.ledgerEntryUpdated:
-        changeType = 1;
-        pre = precedingState(list, i, opts.ledger);
-        post = c.updated;
-        break;
-      case LedgerEntryChangeType.ledgerEntryRemoved:
-        changeType = 2;
-        pre = precedingState(list, i, opts.ledger);
-        post = null;
-        break;
-    }
-    const keyEntry = pre ?? post!;
-    const entryType = keyEntry.data.type;
-    if (opts.entryType !== undefined && entryType !== opts.entryType) continue;
-    out.push({ changeType, entryType, pre, post, key: ledgerKeyBytes(keyEntry) });
-  }
+export function pairChanges(list: readonly X.LedgerEntryChange[], opts: { entryType?: number; ledger?: number } = {}): EntryChange[] {
+  const out: EntryChange[] = pairLedgerChanges(list, opts).map((c) => ({
+    changeType: c.changeType,
+    entryType: c.entryType,
+    pre: c.pre,
+    post: c.post,
+    key: ledgerKeyBytes((c.pre ?? c.post)!),
+  }));
   // Array.prototype.sort is stable: changes with equal keys keep their list order.
   return out.sort((a, b) => compareBytes(a.key, b.key));
 }

@@ -41,7 +41,7 @@ function poolIdOf(entry: X.LedgerEntry): Uint8Array {
  */
 export function poolDelta(input: OpInput, poolId: Uint8Array): PoolDelta {
   const delta = firstInKeyOrder(input.changes(), (c: EntryChange): PoolDelta | null => {
-    if (c.type !== 5) return null;
+    if (c.entryType !== 5) return null;
     if (c.pre !== null && !bytesEqual(poolIdOf(c.pre), poolId)) return null;
     if (c.post !== null && !bytesEqual(poolIdOf(c.post), poolId)) return null;
     const pre = c.pre === null ? null : constantProduct(input, c.pre);

@@ -101,7 +101,7 @@ function sponsorPerSigner(account: X.AccountEntry): Map<string, string> {
 }
 
 function signerSponsorInChange(signerKey: string, c: EntryChange): string | null {
-  if (c.type !== 0 || c.post === null || c.post.data.type !== 0) return null;
+  if (c.entryType !== 0 || c.post === null || c.post.data.type !== 0) return null;
   const post = sponsorPerSigner(c.post.data.account).get(signerKey);
   if (post === undefined) return null;
   if (c.pre !== null && c.pre.data.type === 0) {

@@ -36,7 +36,7 @@ describe('operation changes', () => {
       { type: 2, removed: { type: 1, trustLine: { accountId: pk(A), asset: USD as X.TrustLineAsset } } },
       { type: 4, restored: c },
     ]);
-    expect(paired.map((p) => [p.type, p.pre, p.post])).toEqual([
+    expect(paired.map((p) => [p.entryType, p.pre, p.post])).toEqual([
       [0, s, u],
       [1, null, c],
       [1, r, null],
@@ -49,10 +49,10 @@ describe('operation changes', () => {
   });
 
   it('sorts by LedgerKey XDR: entry type first, then key fields, stable for equal keys', () => {
-    const tl = { type: 1, pre: null, post: entry(trustlineData(A)) };
-    const accB = { type: 0, pre: null, post: entry(accountData(B)) };
-    const accA = { type: 0, pre: null, post: entry(accountData(A)) };
-    const accA2 = { type: 0, pre: entry(accountData(A)), post: null };
+    const tl = { changeType: 0, entryType: 1, pre: null, post: entry(trustlineData(A)) } as const;
+    const accB = { changeType: 0, entryType: 0, pre: null, post: entry(accountData(B)) } as const;
+    const accA = { changeType: 0, entryType: 0, pre: null, post: entry(accountData(A)) } as const;
+    const accA2 = { changeType: 2, entryType: 0, pre: entry(accountData(A)), post: null } as const;
     // Base32 keeps byte order, so A (GBT…) sorts before B (GBV…); accounts (type 0) before trust lines (type 1).
     expect(sortChangesByKey([tl, accB, accA, accA2])).toEqual([accA, accA2, accB, tl]);
   });
