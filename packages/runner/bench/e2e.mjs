@@ -6,7 +6,8 @@
  * and RSS over time; medians over the runs. Baseline in the same process and on the same server:
  * `export ledgers` over the same range (source + extraction of all four tables, no lake).
  *
- * Usage: pnpm --filter stellar-ducklake-run bench:e2e [-- --ledgers 6000 --runs 3 --streams 6 --threads N]
+ * Usage: pnpm --filter stellar-ducklake-run bench:e2e [-- --ledgers 6000 --runs 3 --streams 6 --threads N --profile DIR]
+ * (`--profile DIR` writes V8 CPU profiles of the `run` process and its worker threads into DIR.)
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
@@ -27,6 +28,7 @@ const ledgers = Number(opt('--ledgers', '6000'));
 const runs = Number(opt('--runs', '3'));
 const streams = opt('--streams', '6');
 const threads = opt('--threads', String(cpus().length));
+const profileDir = opt('--profile', undefined);
 const START = 40_000_000;
 const END = START + ledgers - 1;
 
@@ -97,10 +99,10 @@ const extDir = process.env.STELLAR_DUCKLAKE_EXTENSION_DIR ?? join(repoRoot, '.ex
 const env = { ...process.env, ...(existsSync(extDir) ? { STELLAR_DUCKLAKE_EXTENSION_DIR: extDir } : {}) };
 
 /** Runs the CLI, sampling its RSS; resolves to { seconds, peakRss, samples }. */
-function timed(cliArgs, stdout) {
+function timed(cliArgs, stdout, nodeArgs = []) {
   return new Promise((res, rej) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [cli, ...cliArgs], { env, stdio: ['ignore', stdout, 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, cli, ...cliArgs], { env, stdio: ['ignore', stdout, 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const samples = [];
@@ -134,6 +136,7 @@ for (let r = 0; r < runs; r++) {
       await timed(
         ['run', '--source', source, '--start', String(START), '--end', String(END), '--lake', lake, '--streams', streams, '--threads', threads, '--batch-size', '200', '--progress', 'none'],
         'ignore',
+        profileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir],
       ),
     );
   } finally {
