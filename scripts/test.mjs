@@ -6,7 +6,7 @@
  * neither output nor a recorded reason why stellar-etl is unavailable); then runs every package's
  * tests, one package at a time.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,4 +31,24 @@ if (!haveGolden) {
     console.error('test: Go is not installed, so stellar-etl golden rows cannot be generated; the differential tests will say so');
   }
 }
-process.exit(run('pnpm', ['-r', '--workspace-concurrency=1', 'test']));
+// Run the packages' suites, echoing their output, and close with one plain summary line.
+const child = spawn('pnpm', ['-r', '--workspace-concurrency=1', 'test'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+let passed = 0;
+let failed = 0;
+let pending = '';
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  const lines = (pending + chunk.toString()).split('\n');
+  pending = lines.pop() ?? '';
+  for (const line of lines) {
+    const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
+    const m = /^\s*Tests\s+(.*)$/.exec(plain);
+    if (!m) continue;
+    passed += Number(/(\d+) passed/.exec(m[1])?.[1] ?? 0);
+    failed += Number(/(\d+) failed/.exec(m[1])?.[1] ?? 0);
+  }
+});
+child.on('close', (code) => {
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(code ?? 1);
+});
