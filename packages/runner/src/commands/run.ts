@@ -92,6 +92,15 @@ export async function runCommand(config: RunConfig, io: CommandIo, extra: Pick<P
     const committed = formatRangeList(await sink.committedRanges());
     if (!result.chunks.length) logLine(io, 'info', 'nothing to do: the range is already committed', { committed });
     else logLine(io, 'info', result.stopped ? 'stopped; progress committed' : 'done', { ledgers: result.ledgers, committed });
+    if (!result.stopped && result.ledgers > 0 && config.range.end !== undefined) {
+      // The end of a backfill: merge the batch files, expire old snapshots, delete unused files.
+      try {
+        await sink.compact();
+        logLine(io, 'info', 'compacted');
+      } catch (error) {
+        logLine(io, 'warn', 'compaction failed; the committed data is unaffected (run it again later)', { error: (error as Error).message });
+      }
+    }
     return 0;
   } finally {
     display.stop();
