@@ -48,6 +48,35 @@ export function measure(
   return { name, median: median(rates), runs: rates };
 }
 
+/** One variant for {@link measureInterleaved}. */
+export interface Variant {
+  name: string;
+  unitsPerIteration: number;
+  iteration: () => void;
+}
+
+/**
+ * Measures several variants in interleaved rounds (round r times every variant once), so that
+ * drifts in machine speed affect all variants alike and their ratios stay comparable. Returns
+ * each variant's median rate over `runs` rounds.
+ */
+export function measureInterleaved(variants: readonly Variant[], { runs = 5, runMs = 1500, warmup = 3 }: MeasureOptions = {}): Measurement[] {
+  for (const v of variants) for (let i = 0; i < warmup; i++) v.iteration();
+  const rates = variants.map(() => [] as number[]);
+  for (let r = 0; r < runs; r++) {
+    variants.forEach((v, k) => {
+      const start = performance.now();
+      let n = 0;
+      do {
+        v.iteration();
+        n++;
+      } while (performance.now() - start < runMs);
+      rates[k]!.push((n * v.unitsPerIteration) / ((performance.now() - start) / 1000));
+    });
+  }
+  return variants.map((v, k) => ({ name: v.name, median: median(rates[k]!), runs: rates[k]! }));
+}
+
 /** Median of a non-empty list. */
 export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);

@@ -4,12 +4,15 @@
  *   - our generated decoder alone,
  *   - `extractLedger` (all four tables),
  *   - `extractLedger` plus stellar-etl JSON lines for every row,
- * over the 2020 fixture mix and each modern ledger separately. Medians of several runs.
+ * over the 2020 fixture mix and each modern ledger separately, each set in a fresh process so
+ * that one set's JIT state does not colour the next. Medians of several runs.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { xdr } from '@stellar/stellar-base';
-import { fmt, machine, measure, type Measurement } from '../../../scripts/bench/measure.js';
+import { fmt, machine, measureInterleaved, type Measurement } from '../../../scripts/bench/measure.js';
 import { extractLedger, toEtlJson } from '../dist/index.js';
 import { decode } from '../src/xdr/index.js';
 
@@ -46,31 +49,58 @@ const sets: Set[] = [
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const runMs = Number(process.env.BENCH_RUN_MS ?? 1500);
 
-console.log(`# extract benchmark\n\n${machine()}; one thread; medians of ${runs} runs of ≥${runMs} ms.\n`);
-for (const set of sets) {
+const only = process.argv[2];
+if (only === undefined) {
+  console.log(`# extract benchmark\n\n${machine()}; one thread; medians of ${runs} interleaved rounds of ≥${runMs} ms per variant; each set in its own process.\n`);
+  for (let i = 0; i < sets.length; i++) {
+    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), String(i)], { stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+  process.exit(0);
+}
+for (const set of [sets[Number(only)]!]) {
   const n = set.ledgers.length;
   const bytes = set.ledgers.reduce((a, b) => a + b.length, 0);
   const opts = { passphrase: set.passphrase };
-  const results: Measurement[] = [
-    measure('baseline: stellar-base fromXDR', n, () => {
-      for (const b of set.ledgers) xdr.LedgerCloseMeta.fromXDR(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-    }, { runs, runMs }),
-    measure('generated decoder only', n, () => {
-      for (const b of set.ledgers) decode.LedgerCloseMeta(b);
-    }, { runs, runMs }),
-    measure('extractLedger (4 tables)', n, () => {
-      for (const b of set.ledgers) extractLedger(b, { networkPassphrase: opts.passphrase });
-    }, { runs, runMs }),
-    measure('extractLedger + stellar-etl JSON', n, () => {
-      for (const b of set.ledgers) {
-        const r = extractLedger(b, { networkPassphrase: opts.passphrase });
-        toEtlJson('ledgers', r.ledger);
-        for (const t of r.transactions) toEtlJson('transactions', t);
-        for (const o of r.operations) toEtlJson('operations', o);
-        for (const a of r.nativeBalances) toEtlJson('native_balances', a);
-      }
-    }, { runs, runMs }),
-  ];
+  const results: Measurement[] = measureInterleaved(
+    [
+      {
+        name: 'baseline: stellar-base fromXDR',
+        unitsPerIteration: n,
+        iteration: () => {
+          for (const b of set.ledgers) xdr.LedgerCloseMeta.fromXDR(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+        },
+      },
+      {
+        name: 'generated decoder only',
+        unitsPerIteration: n,
+        iteration: () => {
+          for (const b of set.ledgers) decode.LedgerCloseMeta(b);
+        },
+      },
+      {
+        name: 'extractLedger (4 tables)',
+        unitsPerIteration: n,
+        iteration: () => {
+          for (const b of set.ledgers) extractLedger(b, { networkPassphrase: opts.passphrase });
+        },
+      },
+      {
+        name: 'extractLedger + stellar-etl JSON',
+        unitsPerIteration: n,
+        iteration: () => {
+          for (const b of set.ledgers) {
+            const r = extractLedger(b, { networkPassphrase: opts.passphrase });
+            toEtlJson('ledgers', r.ledger);
+            for (const t of r.transactions) toEtlJson('transactions', t);
+            for (const o of r.operations) toEtlJson('operations', o);
+            for (const a of r.nativeBalances) toEtlJson('native_balances', a);
+          }
+        },
+      },
+    ],
+    { runs, runMs },
+  );
   const base = results[0]!.median;
   console.log(`## ${set.name}: ${n} ledger(s), ${fmt(bytes / n / 1024)} KiB per ledger\n`);
   console.log('| variant | ledgers/s | MB/s | × baseline |');

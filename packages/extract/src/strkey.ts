@@ -53,19 +53,38 @@ const ALPHABET_CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
 
 /** RFC 4648 base32 without padding. */
 export function base32(bytes: Uint8Array): string {
-  const out = Buffer.allocUnsafe(Math.ceil((bytes.length * 8) / 5));
+  const n = bytes.length;
+  const out = Buffer.allocUnsafe(Math.ceil((n * 8) / 5));
+  const A = ALPHABET_CODES;
   let o = 0;
+  let i = 0;
+  // Whole 5-byte groups give 8 characters each.
+  for (; i + 5 <= n; i += 5) {
+    const b0 = bytes[i]!;
+    const b1 = bytes[i + 1]!;
+    const b2 = bytes[i + 2]!;
+    const b3 = bytes[i + 3]!;
+    const b4 = bytes[i + 4]!;
+    out[o++] = A[b0 >>> 3]!;
+    out[o++] = A[((b0 & 7) << 2) | (b1 >>> 6)]!;
+    out[o++] = A[(b1 >>> 1) & 31]!;
+    out[o++] = A[((b1 & 1) << 4) | (b2 >>> 4)]!;
+    out[o++] = A[((b2 & 15) << 1) | (b3 >>> 7)]!;
+    out[o++] = A[(b3 >>> 2) & 31]!;
+    out[o++] = A[((b3 & 3) << 3) | (b4 >>> 5)]!;
+    out[o++] = A[b4 & 31]!;
+  }
   let buffer = 0;
   let bits = 0;
-  for (let i = 0; i < bytes.length; i++) {
+  for (; i < n; i++) {
     buffer = ((buffer << 8) | bytes[i]!) & 0xffff;
     bits += 8;
     while (bits >= 5) {
-      out[o++] = ALPHABET_CODES[(buffer >>> (bits - 5)) & 31]!;
+      out[o++] = A[(buffer >>> (bits - 5)) & 31]!;
       bits -= 5;
     }
   }
-  if (bits > 0) out[o++] = ALPHABET_CODES[(buffer << (5 - bits)) & 31]!;
+  if (bits > 0) out[o++] = A[(buffer << (5 - bits)) & 31]!;
   return out.toString('latin1', 0, o);
 }
 
