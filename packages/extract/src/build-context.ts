@@ -4,11 +4,12 @@
  * entry with its envelope, as stellar-etl's ledger transaction reader does.
  */
 import type { InnerTx, LedgerContext, TxContext } from './context.js';
+import { readLedgerHeader } from './ledger-bytes.js';
 import { ExtractError, type ErrorLocation } from './errors.js';
 import { hex, networkId, transactionHash } from './hash.js';
 import { networkName, Networks } from './networks.js';
 import { toid } from './toid.js';
-import { decode, decodeAt } from './xdr/index.js';
+import { decode } from './xdr/index.js';
 import * as X from './xdr/types.js';
 
 /** The envelopes of the transaction set in tx-set order (phases, components, stages, clusters). */
@@ -100,13 +101,7 @@ function rangeOf(bytes: Uint8Array, start: number | undefined, end: number | und
 /** Best-effort ledger sequence of undecodable input, for error messages. */
 export function peekLedgerSequence(bytes: Uint8Array): number | undefined {
   try {
-    if (bytes.length < 4) return undefined;
-    const version = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(0, false);
-    let offset = 4;
-    if (version === 1 || version === 2) [, offset] = decodeAt.LedgerCloseMetaExt(bytes, 4);
-    else if (version !== 0) return undefined;
-    const [entry] = decodeAt.LedgerHeaderHistoryEntry(bytes, offset);
-    return entry.header.ledgerSeq;
+    return readLedgerHeader(bytes).sequence;
   } catch {
     return undefined;
   }

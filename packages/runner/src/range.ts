@@ -3,13 +3,9 @@
  * `{ start: 5, end: 7 }` is the ledgers 5, 6 and 7.
  */
 
-/** An inclusive range of ledger sequences. */
-export interface LedgerRange {
-  /** First ledger. */
-  start: number;
-  /** Last ledger (inclusive). */
-  end: number;
-}
+import { mergeRanges, type LedgerRange } from '@stellar-ducklake/sink-ducklake';
+
+export type { LedgerRange };
 
 /** A range to read; `end` undefined means open-ended (follow the tip). */
 export interface OpenLedgerRange {
@@ -32,17 +28,7 @@ export function rangeSize(range: LedgerRange): number {
   return range.end - range.start + 1;
 }
 
-/** Sorts ranges and merges overlapping or adjacent ones. Empty ranges (end < start) are dropped. */
-export function mergeRanges(ranges: readonly LedgerRange[]): LedgerRange[] {
-  const sorted = ranges.filter((r) => r.end >= r.start).map((r) => ({ ...r })).sort((a, b) => a.start - b.start);
-  const out: LedgerRange[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
-    else out.push(r);
-  }
-  return out;
-}
+export { mergeRanges };
 
 /**
  * The ledgers of `range` not in `committed`, as ascending disjoint ranges. An open range yields an

@@ -4,9 +4,9 @@
  */
 import type { LedgerRange } from './types.js';
 
-/** Sorts and merges overlapping or adjacent ranges. */
+/** Sorts and merges overlapping or adjacent ranges; empty ranges (`end < start`) are dropped. */
 export function mergeRanges(ranges: readonly LedgerRange[]): LedgerRange[] {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = ranges.filter((r) => r.end >= r.start).sort((a, b) => a.start - b.start || a.end - b.end);
   const out: LedgerRange[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
