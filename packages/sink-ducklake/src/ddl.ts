@@ -49,14 +49,6 @@ export const ledgerColumn: Record<TableName, string> = {
   native_balances: 'ledger_sequence',
 };
 
-/** Sort order of rows written in one flush (keeps Parquet min/max statistics tight). */
-export const insertOrder: Record<TableName, string> = {
-  ledgers: 'sequence',
-  transactions: 'id',
-  operations: 'id',
-  native_balances: 'ledger_sequence, account_id',
-};
-
 /** Definition of an output table. */
 export function tableDef(table: TableName): TableDef {
   return tableDefs[table];

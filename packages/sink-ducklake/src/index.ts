@@ -3,6 +3,7 @@
  * stellar-ducklake rows into DuckLake.
  */
 export { openDuckLakeSink, DuckLakeSink } from './sink.js';
+export * from './encode.js';
 export type {
   CompactReport,
   CountMismatch,

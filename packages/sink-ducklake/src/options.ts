@@ -1,7 +1,8 @@
 /**
  * Validation of {@link DuckLakeSinkOptions} into one typed configuration with every default filled in.
  */
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { tables as tableDefs, type TableName } from '@stellar-ducklake/extract';
 import { SinkError } from './errors.js';
 import type { DuckLakeSinkOptions } from './types.js';
@@ -67,6 +68,8 @@ export interface SinkConfig {
   duckdbConfig: Record<string, string>;
   /** `ducklake_max_retry_count`. */
   ducklakeMaxRetryCount: number;
+  /** Absolute local directory under which each sink keeps its Parquet spool files. */
+  spoolDirectory: string;
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -178,5 +181,6 @@ export function resolveOptions(options: DuckLakeSinkOptions): SinkConfig {
     setupSql: options.setupSql ?? [],
     duckdbConfig: { ...DEFAULT_DUCKDB_CONFIG, ...options.duckdbConfig },
     ducklakeMaxRetryCount: count('ducklakeMaxRetryCount', options.ducklakeMaxRetryCount, 100, 0),
+    spoolDirectory: resolve(options.spoolDirectory ?? join(tmpdir(), 'stellar-ducklake-spool')),
   };
 }

@@ -1,38 +1,64 @@
 /**
- * The DuckLake sink: buffers extracted rows in TEMP staging tables and commits them into the lake
- * in one transaction per flush, together with the progress rows that record which ledgers the
- * flush holds. Exactly once: a ledger is committed with its progress or not at all.
+ * The DuckLake sink: buffers ledgers as Parquet pages and commits them into the lake in one
+ * transaction per flush, together with the progress rows that record which ledgers the flush
+ * holds. Exactly once: a ledger is committed with its progress or not at all.
+ *
+ * A flush lays the buffered pages out as one Parquet file per table in a private spool directory
+ * (no value is re-encoded) and has DuckDB insert them into the lake. While DuckDB commits one
+ * batch, the next one is buffered.
  */
-import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { randomUUID } from 'node:crypto';
+import { mkdir, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { LedgerRows, TableName } from '@stellar-ducklake/extract';
 import { attachLake, claimCatalog, createInstance, LAKE_ALIAS, loadExtensions, prepareLocalPaths } from './catalog.js';
-import { insertOrder, ledgerColumn, quoteIdent } from './ddl.js';
+import { ledgerColumn, quoteIdent, quoteLiteral } from './ddl.js';
 import { isTransient, messageOf, SinkError } from './errors.js';
 import { ensureLakeSchema, lakeTables, type LakeTable } from './lake-schema.js';
 import { readProgress, runMaintenance, type Retention } from './maintenance.js';
 import { resolveOptions, type SinkConfig } from './options.js';
+import { encodedSize, encodeLedger, encodeRows, tableRows, type EncodedLedger, type EncodedTable } from './parquet/encode.js';
+import { parquetFile } from './parquet/file.js';
 import { formatRanges, intersectRanges, mergeRanges, missingRanges, rangesContain, rangesOf } from './ranges.js';
 import { withRetries, type RetryPolicy } from './retry.js';
-import { tableCodec, type PreparedRows, type TableCodec } from './row-codec.js';
+import { Spool } from './spool.js';
 import { queryRows, type Row } from './sql.js';
 import type { CompactReport, DuckLakeSinkOptions, LedgerRange, LedgerSink, SinkStats, VerifyReport } from './types.js';
 import { verifyRange } from './verify.js';
 
 type OutputTable = LakeTable & { table: TableName };
 
-/** Which field of {@link LedgerRows} feeds each table. */
-const rowsOf: Record<TableName, (r: LedgerRows) => readonly object[]> = {
-  ledgers: (r) => [r.ledger],
-  transactions: (r) => r.transactions,
-  operations: (r) => r.operations,
-  native_balances: (r) => r.nativeBalances,
-};
+/** Ledgers waiting for a commit. */
+class Batch {
+  readonly ledgers = new Map<number, EncodedLedger>();
+  readonly rows = new Map<TableName, number>();
+  bytes = 0;
+  firstAt = 0;
 
-interface Staged {
-  readonly lake: OutputTable;
-  readonly codec: TableCodec;
-  appender: DuckDBAppender | undefined;
-  rows: number;
+  add(ledger: EncodedLedger): void {
+    if (this.ledgers.size === 0) this.firstAt = Date.now();
+    this.ledgers.set(ledger.sequence, ledger);
+    this.bytes += encodedSize(ledger);
+    for (const [t, enc] of Object.entries(ledger.tables) as [TableName, EncodedTable][]) this.rows.set(t, (this.rows.get(t) ?? 0) + enc.rows);
+  }
+
+  /** Moves the ledgers of `other` into this batch. */
+  absorb(other: Batch): void {
+    for (const l of other.ledgers.values()) this.add(l);
+    this.firstAt = Math.min(this.firstAt, other.firstAt);
+  }
+
+  maxRows(): number {
+    let n = 0;
+    for (const v of this.rows.values()) n = Math.max(n, v);
+    return n;
+  }
+
+  /** The encoded tables of `table`, in ledger order. */
+  parts(table: TableName): EncodedTable[] {
+    return [...this.ledgers.keys()].sort((a, b) => a - b).flatMap((seq) => this.ledgers.get(seq)!.tables[table] ?? []);
+  }
 }
 
 /**
@@ -47,8 +73,10 @@ export async function openDuckLakeSink(options: DuckLakeSinkOptions): Promise<Du
   const config = resolveOptions(options);
   const release = claimCatalog(config);
   let instance: DuckDBInstance | undefined;
+  let spool: Spool | undefined;
   try {
     prepareLocalPaths(config);
+    spool = Spool.create(config.spoolDirectory);
     instance = await createInstance(config);
     const writer = await instance.connect();
     await loadExtensions(writer, config);
@@ -56,11 +84,12 @@ export async function openDuckLakeSink(options: DuckLakeSinkOptions): Promise<Du
     await ensureLakeSchema(writer, config);
     const reader = await instance.connect();
     await reader.run(`USE ${LAKE_ALIAS}.${quoteIdent(config.schema)}`);
-    const sink = new DuckLakeSink(config, instance, writer, reader, release);
+    const sink = new DuckLakeSink(config, instance, writer, reader, spool, release);
     await sink.reloadProgress();
     return sink;
   } catch (e) {
     instance?.closeSync();
+    spool?.close();
     release();
     throw e;
   }
@@ -73,19 +102,17 @@ export class DuckLakeSink implements LedgerSink {
   private readonly instance: DuckDBInstance;
   private readonly writer: DuckDBConnection;
   private readonly reader: DuckDBConnection;
+  private readonly spool: Spool;
   private readonly release: () => void;
   private readonly tables: OutputTable[];
   private readonly progress: LakeTable;
-  private readonly staged: Staged[];
   private readonly policy: RetryPolicy;
 
   private committed: LedgerRange[] = [];
-  private readonly buffered = new Set<number>();
-  private bufferedBytes = 0;
-  /** Whether the buffered ledgers were written in ascending order (their rows are then in id order). */
-  private ascending = true;
-  private lastBuffered = -1;
-  private oldestBufferedAt = 0;
+  /** Ledgers buffered for the next flush. */
+  private pending = new Batch();
+  /** The flush being committed in the background, and its ledgers. */
+  private inflight: { batch: Batch; done: Promise<void> } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private lastMaintenance = Date.now();
   private queue: Promise<unknown> = Promise.resolve();
@@ -95,17 +122,32 @@ export class DuckLakeSink implements LedgerSink {
   private readonly counters: SinkStats = { flushes: 0, retries: 0, ledgers: 0, rows: {}, maintenanceRuns: 0 };
 
   /** @internal Use {@link openDuckLakeSink}. */
-  constructor(config: SinkConfig, instance: DuckDBInstance, writer: DuckDBConnection, reader: DuckDBConnection, release: () => void) {
+  constructor(config: SinkConfig, instance: DuckDBInstance, writer: DuckDBConnection, reader: DuckDBConnection, spool: Spool, release: () => void) {
     this.config = config;
     this.instance = instance;
     this.writer = writer;
     this.reader = reader;
+    this.spool = spool;
     this.release = release;
     const { output, progress } = lakeTables(config);
     this.tables = output;
     this.progress = progress;
-    this.staged = output.map((lake) => ({ lake, codec: tableCodec(lake.def), appender: undefined, rows: 0 }));
     this.policy = { maxRetries: config.maxRetries, delayMs: config.retryDelayMs };
+  }
+
+  /** The local directory of the lake's data files, when the data path is local. */
+  private get dataDirectory(): string | undefined {
+    const d = this.config.dataPath;
+    return d === undefined || /^[a-z][a-z0-9+]*:\/\//i.test(d) ? undefined : d;
+  }
+
+  private addFileSql(t: OutputTable, path: string): string {
+    return `CALL ducklake_add_data_files(${quoteLiteral(LAKE_ALIAS)}, ${quoteLiteral(t.name)}, ${quoteLiteral(path)}, schema => ${quoteLiteral(this.config.schema)})`;
+  }
+
+  /** The output tables this sink writes, for {@link encodeLedger} in another thread. */
+  get enabledTables(): TableName[] {
+    return this.tables.map((t) => t.table);
   }
 
   /**
@@ -115,6 +157,7 @@ export class DuckLakeSink implements LedgerSink {
   committedRanges(): Promise<LedgerRange[]> {
     return this.exclusive(async () => {
       this.assertUsable();
+      await this.settle();
       await this.reloadProgress();
       return this.committed.map((r) => ({ ...r }));
     });
@@ -125,9 +168,9 @@ export class DuckLakeSink implements LedgerSink {
     return { ...this.counters, rows: { ...this.counters.rows } };
   }
 
-  /** Ledgers buffered and not yet committed (merged, ascending). */
+  /** Ledgers written and not yet committed, including a flush under way (merged, ascending). */
   bufferedRanges(): LedgerRange[] {
-    return rangesOf(this.buffered);
+    return rangesOf([...this.pending.ledgers.keys(), ...(this.inflight?.batch.ledgers.keys() ?? [])]);
   }
 
   /** @internal Reads the committed ranges from the lake. */
@@ -136,18 +179,41 @@ export class DuckLakeSink implements LedgerSink {
   }
 
   /**
-   * Buffers one ledger's rows, then flushes when the ledger count, a table's row count or the
-   * buffered bytes reach their bounds, or the commit interval has passed. Rows that fail the
-   * column checks are refused (`INVALID_ROW`) and nothing of that ledger is buffered. When the
-   * flush fails (`FLUSH_FAILED`), the ledger stays buffered with the others, listed in the error's
-   * `uncommitted`; a later `flush()` commits them once the cause is gone.
+   * Buffers one ledger's rows (see {@link writeEncoded}). Rows that fail the column checks are
+   * refused (`INVALID_ROW`) and nothing of that ledger is buffered.
    */
   write(rows: LedgerRows): Promise<void> {
+    let encoded: EncodedLedger;
+    try {
+      encoded = encodeLedger(rows, this.enabledTables);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.writeEncoded(encoded);
+  }
+
+  /**
+   * Buffers one ledger already encoded by {@link encodeLedger} (for this sink's
+   * {@link enabledTables}, e.g. in a worker thread), then starts a flush when the ledger count, a
+   * table's row count or the buffered bytes reach their bounds, or the commit interval has passed.
+   * The flush commits in the background while later ledgers are buffered; this call waits only
+   * for a flush still under way from before. A flush that fails (`FLUSH_FAILED`) puts its ledgers
+   * back into the buffer and its error is thrown by the next call of `write`, `flush` or `close`;
+   * a later `flush()` commits them once the cause is gone.
+   */
+  writeEncoded(ledger: EncodedLedger): Promise<void> {
     return this.exclusive(async () => {
       this.assertUsable();
-      const seq = rows?.ledger?.sequence;
+      const seq = ledger?.sequence;
       if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) {
-        throw new SinkError('INVALID_ROW', `write() needs LedgerRows whose ledger.sequence is a ledger number, got ${String(seq)}.`);
+        throw new SinkError('INVALID_ROW', `writeEncoded() needs an encoded ledger whose sequence is a ledger number, got ${String(seq)}.`);
+      }
+      const missing = this.tables.filter((t) => ledger.tables[t.table] === undefined);
+      if (missing.length > 0) {
+        throw new SinkError('INVALID_ROW', `the encoded ledger has no ${missing.map((t) => t.table).join(', ')} pages.`, {
+          ledger: seq,
+          hint: "Encode with the sink's enabledTables.",
+        });
       }
       if (rangesContain(this.committed, seq)) {
         throw new SinkError('LEDGER_ALREADY_COMMITTED', `is already committed to the lake.`, {
@@ -155,53 +221,12 @@ export class DuckLakeSink implements LedgerSink {
           hint: 'Resume from committedRanges(): skip ledgers that are already committed.',
         });
       }
-      if (this.buffered.has(seq)) {
+      if (this.pending.ledgers.has(seq) || this.inflight?.batch.ledgers.has(seq) === true) {
         throw new SinkError('LEDGER_ALREADY_BUFFERED', `was already written and waits for the next flush.`, { ledger: seq });
       }
-      const prepared: PreparedRows[] = [];
-      let bytes = 0;
-      for (const s of this.staged) {
-        const tableRows = rowsOf[s.lake.table](rows);
-        if (!Array.isArray(tableRows)) throw new SinkError('INVALID_ROW', `the ${s.lake.table} rows are not an array.`, { ledger: seq });
-        const col = ledgerColumn[s.lake.table];
-        for (let i = 0; i < tableRows.length; i++) {
-          const v = (tableRows[i] as Record<string, unknown> | null)?.[col];
-          if (v !== seq) {
-            throw new SinkError('INVALID_ROW', `${s.lake.table} row ${i + 1} has ${col} ${String(v)}, not the ledger's sequence.`, { ledger: seq });
-          }
-        }
-        const p = s.codec.prepare(tableRows, seq, s.lake.name);
-        prepared.push(p);
-        bytes += p.bytes;
-      }
-      try {
-        for (let i = 0; i < this.staged.length; i++) {
-          const s = this.staged[i]!;
-          const p = prepared[i]!;
-          if (p.rows.length === 0) continue;
-          s.appender ??= await this.writer.createAppender(s.lake.stage, 'main', 'temp');
-          s.codec.append(s.appender, p);
-          s.rows += p.rows.length;
-        }
-      } catch (e) {
-        // The staging tables may now hold part of this ledger: nothing buffered can be trusted.
-        this.broken = new SinkError('SINK_FAILED', `appending ledger ${seq} to the staging tables failed: ${messageOf(e)}; buffered ledgers were dropped.`, {
-          ledger: seq,
-          cause: e,
-          uncommitted: rangesOf([...this.buffered, seq]),
-          hint: 'Close the sink and open a new one; resume from committedRanges().',
-        });
-        throw this.broken;
-      }
-      if (this.buffered.size === 0) {
-        this.oldestBufferedAt = Date.now();
-        this.armTimer();
-      }
-      this.buffered.add(seq);
-      this.bufferedBytes += bytes;
-      if (seq < this.lastBuffered) this.ascending = false;
-      this.lastBuffered = seq;
-      if (this.shouldFlush()) await this.flushLocked();
+      if (this.pending.ledgers.size === 0) this.armTimer();
+      this.pending.add(ledger);
+      if (this.shouldFlush()) await this.startFlush();
     });
   }
 
@@ -209,7 +234,7 @@ export class DuckLakeSink implements LedgerSink {
   flush(): Promise<void> {
     return this.exclusive(async () => {
       this.assertUsable();
-      await this.flushLocked();
+      await this.flushAll();
     });
   }
 
@@ -219,7 +244,7 @@ export class DuckLakeSink implements LedgerSink {
     let error: unknown;
     try {
       await this.exclusive(async () => {
-        if (this.broken === undefined && this.buffered.size > 0) await this.flushLocked();
+        if (this.broken === undefined) await this.flushAll();
       });
     } catch (e) {
       error = e;
@@ -228,17 +253,11 @@ export class DuckLakeSink implements LedgerSink {
       if (this.closed) return;
       this.closed = true;
       this.disarmTimer();
-      for (const s of this.staged) {
-        try {
-          s.appender?.closeSync();
-        } catch {
-          // The instance is closed next; a failing appender has nothing left to lose.
-        }
-        s.appender = undefined;
-      }
+      await this.inflight?.done;
       this.writer.closeSync();
       this.reader.closeSync();
       this.instance.closeSync();
+      this.spool.close();
       this.release();
     });
     if (error !== undefined) throw error;
@@ -252,57 +271,49 @@ export class DuckLakeSink implements LedgerSink {
   replaceRange(tables: readonly TableName[], start: number, end: number, rows: readonly LedgerRows[]): Promise<void> {
     return this.exclusive(async () => {
       this.assertUsable();
+      await this.settle();
       const range = { start, end };
       const fail = (message: string, hint?: string) =>
         new SinkError('REPLACE_FAILED', `cannot replace ledgers ${start}-${end}: ${message}`, hint === undefined ? {} : { hint });
       if (!Number.isInteger(start) || !Number.isInteger(end) || start > end) throw fail('the range is empty or not integral.');
       const targets = [...new Set(tables)].map((t) => {
-        const s = this.staged.find((x) => x.lake.table === t);
-        if (s === undefined) throw fail(`table ${t} is not enabled in this sink.`);
-        return s;
+        const target = this.tables.find((x) => x.table === t);
+        if (target === undefined) throw fail(`table ${t} is not enabled in this sink.`);
+        return target;
       });
       if (targets.length === 0) throw fail('no table given.');
       const notCommitted = missingRanges(range, this.committed);
       if (notCommitted.length > 0) throw fail(`ledgers ${formatRanges(notCommitted)} are not committed yet.`, 'Write new ledgers with write(); replace only committed ones.');
       const seqs = rows.map((r) => r?.ledger?.sequence);
-      const seen = new Set(seqs);
-      if (rows.length !== end - start + 1 || seen.size !== rows.length || seqs.some((s) => typeof s !== 'number' || s < start || s > end)) {
+      if (rows.length !== end - start + 1 || new Set(seqs).size !== rows.length || seqs.some((s) => typeof s !== 'number' || s < start || s > end)) {
         throw fail('rows must hold exactly one LedgerRows for every ledger of the range.');
       }
-      const stage = (t: Staged) => `replace_${t.lake.table}`;
-      for (const t of targets) {
-        await this.writer.run(`CREATE TEMP TABLE IF NOT EXISTS ${quoteIdent(stage(t))} AS SELECT * FROM temp.main.${quoteIdent(t.lake.stage)} LIMIT 0`);
-        await this.writer.run(`DELETE FROM temp.main.${quoteIdent(stage(t))}`);
-        const prepared = rows.map((r) => {
-          const seq = r.ledger.sequence;
-          const tableRows = rowsOf[t.lake.table](r);
-          const col = ledgerColumn[t.lake.table];
-          if (tableRows.some((x) => (x as Record<string, unknown>)[col] !== seq)) throw fail(`${t.lake.table} rows of ledger ${seq} name another ledger.`);
-          return t.codec.prepare(tableRows, seq, t.lake.name);
-        });
-        const appender = await this.writer.createAppender(stage(t), 'main', 'temp');
-        try {
-          for (const p of prepared) t.codec.append(appender, p);
-        } finally {
-          appender.closeSync();
-        }
-      }
+      const sorted = [...rows].sort((a, b) => a.ledger.sequence - b.ledger.sequence);
+      const files = new Map<OutputTable, string | undefined>();
       try {
+        for (const t of targets) {
+          const parts = sorted.map((r) => {
+            const seq = r.ledger.sequence;
+            const list = tableRows(r, t.table);
+            if (list.some((x) => (x as Record<string, unknown>)[ledgerColumn[t.table]] !== seq)) throw fail(`${t.table} rows of ledger ${seq} name another ledger.`);
+            return encodeRows(t.def, list, seq, t.table);
+          });
+          const file = parquetFile(t.def, parts);
+          files.set(t, file === undefined ? undefined : await this.spool.write(t.table, file.chunks));
+        }
         await withRetries(this.policy, () =>
           this.transaction(async () => {
-            for (const t of targets) {
-              const col = quoteIdent(ledgerColumn[t.lake.table]);
-              await this.writer.run(`DELETE FROM ${t.lake.target} WHERE ${col} BETWEEN ${start} AND ${end}`);
-              await this.writer.run(
-                `INSERT INTO ${t.lake.target} SELECT * FROM temp.main.${quoteIdent(stage(t))} ORDER BY ${insertOrder[t.lake.table]}`,
-              );
+            for (const [t, path] of files) {
+              await this.writer.run(`DELETE FROM ${t.target} WHERE ${quoteIdent(ledgerColumn[t.table])} BETWEEN ${start} AND ${end}`);
+              if (path !== undefined) await this.writer.run(insertFileSql(t, path));
             }
           }),
         );
       } catch (e) {
+        if (e instanceof SinkError) throw e;
         throw new SinkError('REPLACE_FAILED', `replacing ledgers ${start}-${end} failed, the lake is unchanged: ${messageOf(e)}`, { cause: e });
       } finally {
-        for (const t of targets) await this.writer.run(`DELETE FROM temp.main.${quoteIdent(stage(t))}`);
+        await this.spool.remove([...files.values()].filter((p): p is string => p !== undefined));
       }
     });
   }
@@ -315,7 +326,7 @@ export class DuckLakeSink implements LedgerSink {
   compact(retention: Partial<Retention> = {}): Promise<CompactReport> {
     return this.exclusive(async () => {
       this.assertUsable();
-      await this.flushLocked();
+      await this.flushAll();
       return this.maintain(retention, true);
     });
   }
@@ -324,6 +335,7 @@ export class DuckLakeSink implements LedgerSink {
   verify(start: number, end: number): Promise<VerifyReport> {
     return this.exclusive(async () => {
       this.assertUsable();
+      await this.settle();
       await this.reloadProgress();
       return verifyRange(this.reader, this.tables, this.committed, start, end);
     });
@@ -362,10 +374,11 @@ export class DuckLakeSink implements LedgerSink {
 
   private shouldFlush(): boolean {
     const c = this.config;
-    if (this.buffered.size >= c.batchSize) return true;
-    if (this.bufferedBytes >= c.maxBytes) return true;
-    if (this.staged.some((s) => s.rows >= c.maxRowsPerTable)) return true;
-    return this.buffered.size > 0 && Date.now() - this.oldestBufferedAt >= c.commitIntervalMs;
+    const p = this.pending;
+    if (p.ledgers.size >= c.batchSize) return true;
+    if (p.bytes >= c.maxBytes) return true;
+    if (p.maxRows() >= c.maxRowsPerTable) return true;
+    return p.ledgers.size > 0 && Date.now() - p.firstAt >= c.commitIntervalMs;
   }
 
   private armTimer(): void {
@@ -374,7 +387,7 @@ export class DuckLakeSink implements LedgerSink {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.exclusive(async () => {
-        if (!this.closed && this.broken === undefined && this.buffered.size > 0) await this.flushLocked();
+        if (!this.closed && this.broken === undefined && this.pending.ledgers.size > 0) await this.startFlush();
       }).catch((e: unknown) => {
         // Surfaces on the next call of write(), flush() or close().
         this.backgroundError ??= e;
@@ -386,6 +399,54 @@ export class DuckLakeSink implements LedgerSink {
   private disarmTimer(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  /** Waits for the flush under way, if any; its failure is then thrown by the next call. */
+  private async settle(): Promise<void> {
+    await this.inflight?.done;
+  }
+
+  /** Waits for the flush under way, then commits everything buffered; throws a failure of either. */
+  private async flushAll(): Promise<void> {
+    await this.settle();
+    if (this.backgroundError !== undefined) {
+      // The failed flush's ledgers are back in the buffer: try them again now.
+      this.backgroundError = undefined;
+    }
+    if (this.pending.ledgers.size === 0) return;
+    await this.startFlush();
+    await this.settle();
+    this.assertUsable();
+  }
+
+  /** Starts committing the buffered ledgers in the background, after the flush under way. */
+  private async startFlush(): Promise<void> {
+    this.disarmTimer();
+    await this.settle();
+    if (this.broken !== undefined) throw this.broken;
+    if (this.pending.ledgers.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Batch();
+    const done = this.commit(batch).then(
+      () =>
+        this.maintainIfDue().then(
+          () => {
+            this.inflight = undefined;
+          },
+          (e: unknown) => {
+            this.inflight = undefined;
+            this.backgroundError ??= e;
+          },
+        ),
+      (e: unknown) => {
+        this.inflight = undefined;
+        batch.absorb(this.pending);
+        this.pending = batch;
+        if (this.pending.ledgers.size > 0 && !this.closed) this.armTimer();
+        this.backgroundError = e;
+      },
+    );
+    this.inflight = { batch, done };
   }
 
   private async transaction(body: () => Promise<void>): Promise<void> {
@@ -411,17 +472,24 @@ export class DuckLakeSink implements LedgerSink {
     return intersectRanges(runs, found);
   }
 
-  private async flushLocked(): Promise<void> {
-    this.disarmTimer();
-    if (this.buffered.size === 0) return;
-    const runs = rangesOf(this.buffered);
-    for (const s of this.staged) {
-      s.appender?.closeSync();
-      s.appender = undefined;
-    }
+  /** Writes the batch's spool files and commits them with their progress rows. */
+  private async commit(batch: Batch): Promise<void> {
+    const runs = rangesOf(batch.ledgers.keys());
+    const files: { table: OutputTable; path: string; rows: number; direct: boolean }[] = [];
     let commitSent = false;
     let attempts = 1;
     try {
+      for (const t of this.tables) {
+        const file = parquetFile(t.def, batch.parts(t.table));
+        if (file === undefined) continue;
+        // Small inserts go through DuckDB, which inlines them into the catalog; larger ones are
+        // written straight into the lake's data path and registered as they are.
+        const direct = this.dataDirectory !== undefined && file.rows > this.config.dataInliningRowLimit;
+        const path = direct
+          ? await writeDataFile(join(this.dataDirectory!, this.config.schema, t.name), file.chunks)
+          : await this.spool.write(t.table, file.chunks);
+        files.push({ table: t, path, rows: file.rows, direct });
+      }
       await withRetries(this.policy, async () => {
         await this.writer.run('BEGIN TRANSACTION');
         try {
@@ -437,12 +505,7 @@ export class DuckLakeSink implements LedgerSink {
               hint: 'Two writers are writing the same ledgers; give each writer disjoint ranges and resume from committedRanges().',
             });
           }
-          for (const s of this.staged) {
-            if (s.rows === 0) continue;
-            // Rows of ledgers written out of order are sorted, so each file covers a narrow id range.
-            const order = this.ascending ? '' : ` ORDER BY ${insertOrder[s.lake.table]}`;
-            await this.writer.run(`INSERT INTO ${s.lake.target} SELECT * FROM temp.main.${quoteIdent(s.lake.stage)}${order}`);
-          }
+          for (const f of files) await this.writer.run(f.direct ? this.addFileSql(f.table, f.path) : insertFileSql(f.table, f.path));
           const values = runs.map((r) => `(${r.start}, ${r.end}, now())`).join(', ');
           await this.writer.run(`INSERT INTO ${this.progress.target} VALUES ${values}`);
         } catch (e) {
@@ -462,9 +525,12 @@ export class DuckLakeSink implements LedgerSink {
         attempts++;
       });
     } catch (e) {
+      // Files of the lake's data path are dropped unless a COMMIT was sent: one that reported an
+      // error may still have registered them (then compact() removes them if they are unused).
+      if (!commitSent) await this.spool.remove(files.filter((f) => f.direct).map((f) => f.path));
       throw new SinkError(
         'FLUSH_FAILED',
-        `committing ${this.buffered.size} buffered ledgers failed (${attempts} attempt${attempts === 1 ? '' : 's'}); nothing of them is visible in the lake: ${messageOf(e)}`,
+        `committing ${batch.ledgers.size} buffered ledgers failed (${attempts} attempt${attempts === 1 ? '' : 's'}); nothing of them is visible in the lake: ${messageOf(e)}`,
         {
           cause: e,
           retryable: isTransient(e),
@@ -472,27 +538,17 @@ export class DuckLakeSink implements LedgerSink {
           hint: 'The rows stay buffered: fix the cause and call flush() again, or close the sink and resume from committedRanges().',
         },
       );
+    } finally {
+      await this.spool.remove(files.filter((f) => !f.direct).map((f) => f.path));
     }
     this.committed = mergeRanges([...this.committed, ...runs]);
     this.counters.flushes++;
-    this.counters.ledgers += this.buffered.size;
-    for (const s of this.staged) this.counters.rows[s.lake.name] = (this.counters.rows[s.lake.name] ?? 0) + s.rows;
-    this.buffered.clear();
-    this.bufferedBytes = 0;
-    this.ascending = true;
-    this.lastBuffered = -1;
-    try {
-      for (const s of this.staged) {
-        if (s.rows > 0) await this.writer.run(`DELETE FROM temp.main.${quoteIdent(s.lake.stage)}`);
-        s.rows = 0;
-      }
-    } catch (e) {
-      this.broken = new SinkError('SINK_FAILED', `clearing the staging tables after a commit failed: ${messageOf(e)}.`, {
-        cause: e,
-        hint: 'The committed data is fine. Close the sink and open a new one.',
-      });
-      throw this.broken;
-    }
+    this.counters.ledgers += batch.ledgers.size;
+    for (const f of files) this.counters.rows[f.table.name] = (this.counters.rows[f.table.name] ?? 0) + f.rows;
+  }
+
+  /** Runs maintenance when its interval has passed (after a flush, before the next one starts). */
+  private async maintainIfDue(): Promise<void> {
     if (this.config.maintenanceIntervalMs > 0 && Date.now() - this.lastMaintenance >= this.config.maintenanceIntervalMs) {
       await this.maintain({}, false);
     }
@@ -514,4 +570,23 @@ export class DuckLakeSink implements LedgerSink {
       throw new SinkError('COMPACT_FAILED', `lake maintenance failed (committed data is unaffected): ${messageOf(e)}`, { cause: e, retryable: true });
     }
   }
+}
+
+/** Writes a Parquet file durably under `dir` (created if needed); returns its path. */
+async function writeDataFile(dir: string, chunks: readonly Uint8Array[]): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `ducklake-${randomUUID()}.parquet`);
+  const fh = await open(path, 'wx');
+  try {
+    await fh.writev(chunks as Uint8Array[]);
+    await fh.datasync();
+  } finally {
+    await fh.close();
+  }
+  return path;
+}
+
+/** Inserts the rows of a spool file into a lake table. */
+function insertFileSql(t: LakeTable, path: string): string {
+  return `INSERT INTO ${t.target} SELECT * FROM read_parquet(${quoteLiteral(path)})`;
 }

@@ -119,6 +119,13 @@ export interface DuckLakeSinkOptions {
   duckdbConfig?: Record<string, string>;
   /** DuckLake's own commit retry count (`ducklake_max_retry_count`). Default 100. */
   ducklakeMaxRetryCount?: number;
+  /**
+   * A local directory for the Parquet files of a flush, read by DuckDB while it commits them into
+   * the lake and deleted afterwards. Each sink uses a subdirectory of its own, removed on close
+   * (or, after a crash, by the next sink opened on this directory). Default: `stellar-ducklake-spool`
+   * in the OS temporary directory.
+   */
+  spoolDirectory?: string;
 }
 
 /** A run of ledgers that verification found wrong, with what was expected and found. */

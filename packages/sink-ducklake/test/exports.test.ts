@@ -8,6 +8,9 @@ test('public exports', () => {
     'columnListSql',
     'countLedgers',
     'createTableSql',
+    'encodeLedger',
+    'encodeRows',
+    'encodedSize',
     'formatRanges',
     'intersectRanges',
     'mergeRanges',
@@ -19,5 +22,12 @@ test('public exports', () => {
     'rangesOf',
     'redactSecrets',
     'resolveOptions',
+    'tableRows',
+    'transferList',
   ]);
+});
+
+test('the encode entry point exports the encoder alone', async () => {
+  const encode = await import('../src/encode.js');
+  expect(Object.keys(encode).sort()).toEqual(['encodeLedger', 'encodeRows', 'encodedSize', 'tableRows', 'transferList']);
 });

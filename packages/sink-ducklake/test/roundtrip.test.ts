@@ -33,6 +33,7 @@ describe('fixture ledgers through DuckLake', () => {
     expect(await sink.committedRanges()).toEqual([]);
     const snapshotsBefore = (await sink.query('SELECT count(*) AS n FROM lake.snapshots()'))[0]!.n as bigint;
     for (const r of first) await sink.write(r);
+    await sink.committedRanges(); // waits for the flush committing in the background
     expect(sink.bufferedRanges()).toEqual([]);
     const snapshotsAfter = (await sink.query('SELECT count(*) AS n FROM lake.snapshots()'))[0]!.n as bigint;
     expect(snapshotsAfter - snapshotsBefore).toBe(2n);

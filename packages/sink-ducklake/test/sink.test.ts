@@ -39,8 +39,9 @@ describe('buffering and flush triggers', () => {
     expect(sink.bufferedRanges()).toEqual([{ start: 100, end: 102 }]);
     expect(await sink.committedRanges()).toEqual([]);
     await sink.write(syntheticLedger(103));
-    expect(sink.bufferedRanges()).toEqual([]);
+    // The flush commits in the background; committedRanges() waits for it.
     expect(await sink.committedRanges()).toEqual([{ start: 100, end: 103 }]);
+    expect(sink.bufferedRanges()).toEqual([]);
     expect(await count(sink, 'SELECT count(*) AS n FROM ledgers')).toBe(4);
   });
 
@@ -50,6 +51,7 @@ describe('buffering and flush triggers', () => {
     await sink.write(syntheticLedger(1));
     expect(sink.bufferedRanges()).toEqual([{ start: 1, end: 1 }]);
     await sink.write(syntheticLedger(2));
+    expect(await sink.committedRanges()).toEqual([{ start: 1, end: 2 }]);
     expect(sink.bufferedRanges()).toEqual([]);
     expect(await count(sink, 'SELECT count(*) AS n FROM operations')).toBe(12);
   });
@@ -57,8 +59,8 @@ describe('buffering and flush triggers', () => {
   test('flushes when the buffered bytes reach maxBytes', async () => {
     const { sink } = await fresh({ maxBytes: 1 });
     await sink.write(syntheticLedger(7));
-    expect(sink.bufferedRanges()).toEqual([]);
     expect(await sink.committedRanges()).toEqual([{ start: 7, end: 7 }]);
+    expect(sink.bufferedRanges()).toEqual([]);
   });
 
   test('flushes on its own when commitIntervalSeconds passes', async () => {

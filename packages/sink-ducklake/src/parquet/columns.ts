@@ -1,0 +1,460 @@
+/**
+ * Parquet column encoders derived from the column definitions: each knows its schema elements and
+ * writes one data page (PLAIN values, RLE levels, uncompressed) from a ledger's rows, checking
+ * every value against its definition on the way.
+ */
+import { writeJson, type ColumnDef, type JsonValue, type SqlType } from '@stellar-ducklake/extract';
+import { ByteSink } from './bytes.js';
+import { binary, bool, i32, i8, struct, writeStruct, type ThriftStruct } from './thrift.js';
+
+/** Parquet physical types. */
+const Physical = { BOOLEAN: 0, INT32: 1, INT64: 2, DOUBLE: 5, BYTE_ARRAY: 6 } as const;
+/** Parquet repetition of a schema element. */
+const Repetition = { REQUIRED: 0, OPTIONAL: 1, REPEATED: 2 } as const;
+/** Parquet converted types (the legacy annotations). */
+const Converted = { UTF8: 0, LIST: 3, TIMESTAMP_MICROS: 10, UINT_32: 13, UINT_64: 14, JSON: 19 } as const;
+const Encoding = { PLAIN: 0, RLE: 3 } as const;
+const DATA_PAGE = 0;
+
+/** A value that does not fit its column: what was expected. */
+export type Mismatch = string;
+
+/** Writes one non-null value; returns a {@link Mismatch} instead when the value does not fit. */
+type WriteValue = (v: unknown, out: ByteSink, page: PageState) => Mismatch | undefined;
+
+/** Per-page scratch shared by the writers of one encoding pass. */
+export interface PageState {
+  /** JSON text of objects already serialised in this ledger (`details` and `details_json` share one). */
+  readonly json: Map<object, string>;
+  /** Booleans of the current page, bit-packed when the page is closed. */
+  bits: number[];
+  /** The last value written, in the form its column compares (number, bigint or string). */
+  stat: number | bigint | string;
+  /** Whether the last string written was ASCII. */
+  ascii: boolean;
+}
+
+interface Leaf {
+  readonly physical: number;
+  readonly converted?: number;
+  readonly logical?: ThriftStruct;
+  readonly write: WriteValue;
+  /** Orders two values stored by `write` in `stat` (with their `ascii` flags, for strings). */
+  readonly less: (a: number | bigint | string, aAscii: boolean, b: number | bigint | string, bAscii: boolean) => boolean;
+  /** Orders two PLAIN-encoded statistics values (for combining pages). */
+  readonly compare: (a: Uint8Array, b: Uint8Array) => number;
+}
+
+const lessNative = (a: number | bigint | string, _x: boolean, b: number | bigint | string): boolean => a < b;
+
+/** Code-point (= UTF-8 byte) order of strings; JS `<` compares UTF-16 units, which differs above U+D7FF. */
+function lessUtf8(a: number | bigint | string, aAscii: boolean, b: number | bigint | string, bAscii: boolean): boolean {
+  if (aAscii && bAscii) return a < b;
+  const s = a as string;
+  const t = b as string;
+  const n = Math.min(s.length, t.length);
+  for (let i = 0; i < n; i++) {
+    const x = s.charCodeAt(i);
+    const y = t.charCodeAt(i);
+    if (x === y) continue;
+    if (x < 0xd800 || y < 0xd800) return x < y;
+    // Surrogates (supplementary code points) sort after U+E000..U+FFFF.
+    return (x >= 0xe000 ? x - 0x800 : x + 0x2000) < (y >= 0xe000 ? y - 0x800 : y + 0x2000);
+  }
+  return s.length < t.length;
+}
+
+const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+const cmp = <T extends number | bigint>(x: T, y: T) => (x < y ? -1 : x > y ? 1 : 0);
+const compareInt32 = (a: Uint8Array, b: Uint8Array) => cmp(view(a).getInt32(0, true), view(b).getInt32(0, true));
+const compareUint32 = (a: Uint8Array, b: Uint8Array) => cmp(view(a).getUint32(0, true), view(b).getUint32(0, true));
+const compareInt64 = (a: Uint8Array, b: Uint8Array) => cmp(view(a).getBigInt64(0, true), view(b).getBigInt64(0, true));
+const compareUint64 = (a: Uint8Array, b: Uint8Array) => cmp(view(a).getBigUint64(0, true), view(b).getBigUint64(0, true));
+const compareDouble = (a: Uint8Array, b: Uint8Array) => cmp(view(a).getFloat64(0, true), view(b).getFloat64(0, true));
+const compareBytes = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b);
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (v instanceof Date) return 'Date';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
+  return typeof v;
+}
+
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+const U64_MAX = 2n ** 64n - 1n;
+
+const intType = (bits: number, signed: boolean): ThriftStruct => [[10, struct([[1, i8(bits)], [2, bool(signed)]])]];
+
+function leafFor(c: ColumnDef): Leaf {
+  const sql: SqlType = c.sqlType;
+  switch (sql) {
+    case 'INTEGER':
+      return {
+        physical: Physical.INT32,
+        less: lessNative,
+        compare: compareInt32,
+        write: (v, out, page) => {
+          if (typeof v !== 'number' || (v | 0) !== v) return `an integer within INTEGER, got ${describe(v)}`;
+          out.int32(v);
+          page.stat = v;
+          return undefined;
+        },
+      };
+    case 'UINTEGER':
+    case 'UINTEGER[]':
+      return {
+        physical: Physical.INT32,
+        converted: Converted.UINT_32,
+        logical: intType(32, false),
+        less: lessNative,
+        compare: compareUint32,
+        write: (v, out, page) => {
+          if (typeof v !== 'number' || v >>> 0 !== v) return `an integer within UINTEGER, got ${describe(v)}`;
+          out.uint32(v);
+          page.stat = v;
+          return undefined;
+        },
+      };
+    case 'BIGINT':
+      return {
+        physical: Physical.INT64,
+        less: lessNative,
+        compare: compareInt64,
+        write: (v, out, page) => {
+          if (typeof v !== 'bigint' || v < I64_MIN || v > I64_MAX) return `a bigint within BIGINT, got ${describe(v)}`;
+          out.bigInt64(v);
+          page.stat = v;
+          return undefined;
+        },
+      };
+    case 'UBIGINT':
+      return {
+        physical: Physical.INT64,
+        converted: Converted.UINT_64,
+        logical: intType(64, false),
+        less: lessNative,
+        compare: compareUint64,
+        write: (v, out, page) => {
+          if (typeof v !== 'bigint' || v < 0n || v > U64_MAX) return `a bigint within UBIGINT, got ${describe(v)}`;
+          out.bigUint64(v);
+          page.stat = v;
+          return undefined;
+        },
+      };
+    case 'DOUBLE':
+      return {
+        physical: Physical.DOUBLE,
+        less: lessNative,
+        compare: compareDouble,
+        write: (v, out, page) => {
+          if (typeof v !== 'number' || !Number.isFinite(v)) return `a finite number, got ${describe(v)}`;
+          out.float64(v);
+          page.stat = v;
+          return undefined;
+        },
+      };
+    case 'BOOLEAN':
+      return {
+        physical: Physical.BOOLEAN,
+        less: lessNative,
+        compare: compareBytes,
+        write: (v, _out, page) => {
+          if (typeof v !== 'boolean') return `a boolean, got ${describe(v)}`;
+          page.bits.push(v ? 1 : 0);
+          page.stat = v ? 1 : 0;
+          return undefined;
+        },
+      };
+    case 'TIMESTAMPTZ':
+      return {
+        physical: Physical.INT64,
+        converted: Converted.TIMESTAMP_MICROS,
+        // TIMESTAMP(isAdjustedToUTC = true, unit = MICROS): read back as TIMESTAMPTZ.
+        logical: [[8, struct([[1, bool(true)], [2, struct([[2, struct([])]])]])]],
+        less: lessNative,
+        compare: compareInt64,
+        write: (v, out, page) => {
+          const ms = v instanceof Date ? v.getTime() : Number.NaN;
+          if (Number.isNaN(ms)) return `a valid Date, got ${describe(v)}`;
+          out.int64FromNumber(ms * 1000);
+          page.stat = ms;
+          return undefined;
+        },
+      };
+    case 'VARCHAR':
+    case 'VARCHAR[]':
+      return {
+        physical: Physical.BYTE_ARRAY,
+        converted: Converted.UTF8,
+        logical: [[1, struct([])]],
+        less: lessUtf8,
+        compare: compareBytes,
+        write: (v, out, page) => {
+          if (typeof v !== 'string') return `a string, got ${describe(v)}`;
+          page.ascii = out.lengthPrefixedUtf8(v);
+          page.stat = v;
+          return undefined;
+        },
+      };
+    case 'JSON':
+      return {
+        physical: Physical.BYTE_ARRAY,
+        converted: Converted.JSON,
+        logical: [[12, struct([])]],
+        less: lessUtf8,
+        compare: compareBytes,
+        write: (v, out, page) => {
+          if (typeof v === 'string') {
+            page.ascii = out.lengthPrefixedUtf8(v);
+            page.stat = v;
+            return undefined;
+          }
+          if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date) return `a JSON object, got ${describe(v)}`;
+          let text = page.json.get(v);
+          if (text === undefined) {
+            try {
+              text = writeJson(v as JsonValue);
+            } catch (e) {
+              return `an object stellar-etl's JSON writer accepts (${e instanceof Error ? e.message : String(e)})`;
+            }
+            page.json.set(v, text);
+          }
+          page.ascii = out.lengthPrefixedUtf8(text);
+          page.stat = text;
+          return undefined;
+        },
+      };
+  }
+}
+
+/** RLE runs of repetition or definition levels (bit width ≤ 8): `varint(count << 1)`, then one byte. */
+class LevelRuns {
+  readonly out = new ByteSink(1024);
+  private level = -1;
+  private run = 0;
+  count = 0;
+
+  reset(): void {
+    this.out.reset();
+    this.level = -1;
+    this.run = 0;
+    this.count = 0;
+  }
+
+  push(level: number): void {
+    this.count++;
+    if (level === this.level) {
+      this.run++;
+      return;
+    }
+    this.flush();
+    this.level = level;
+    this.run = 1;
+  }
+
+  flush(): void {
+    if (this.run === 0) return;
+    this.out.varint(this.run * 2);
+    this.out.byte(this.level);
+    this.run = 0;
+  }
+}
+
+/** Where a failed value sits: row index and the mismatch. */
+export interface CellError {
+  readonly row: number;
+  readonly mismatch: Mismatch;
+}
+
+/** What one page holds: counts, and where its smallest and largest values' PLAIN bytes are. */
+export interface PageResult {
+  /** Level entries (Parquet's `num_values`). */
+  readonly values: number;
+  /** Level entries without a value (null rows, and empty lists). */
+  readonly nulls: number;
+  /** Offset in the output of the minimum's bytes, or -1 when the page has no value (or is boolean). */
+  readonly minAt: number;
+  readonly minLen: number;
+  readonly maxAt: number;
+  readonly maxLen: number;
+  /** Minimum and maximum of a boolean page (0 or 1), whose values are bits. */
+  readonly boolMin: number;
+  readonly boolMax: number;
+}
+
+/** One column of a table, as Parquet. */
+export interface ColumnEncoder {
+  /** The column's name. */
+  readonly name: string;
+  /** Schema elements of the column (one, or three for a list), in Parquet's depth-first order. */
+  readonly schema: readonly ThriftStruct[];
+  /** Path of the leaf in the schema. */
+  readonly path: readonly string[];
+  /** Physical type of the leaf. */
+  readonly physical: number;
+  /** Encodings the pages use (for the column metadata). */
+  readonly encodings: readonly number[];
+  /** Whether the leaf is BOOLEAN (its statistics are not byte ranges of the page). */
+  readonly isBoolean: boolean;
+  /** Orders two PLAIN-encoded statistics values of this column. */
+  readonly compare: (a: Uint8Array, b: Uint8Array) => number;
+  /**
+   * Appends one data page holding this column of `rows` to `out`; returns what it holds, or the
+   * first value that does not fit.
+   */
+  page(rows: readonly object[], out: ByteSink, state: PageState): PageResult | CellError;
+}
+
+/** Builds the encoder of one column. Every column is declared OPTIONAL (DuckLake columns are nullable). */
+export function columnEncoder(c: ColumnDef): ColumnEncoder {
+  const leaf = leafFor(c);
+  const isList = c.kind === 'strings' || c.kind === 'ints';
+  const leafElement = (name: string, repetition: number): ThriftStruct => [
+    [1, i32(leaf.physical)],
+    [3, i32(repetition)],
+    [4, binary(name)],
+    [6, leaf.converted === undefined ? undefined : i32(leaf.converted)],
+    ...(leaf.logical === undefined ? [] : [[10, struct(leaf.logical)] as const]),
+  ];
+  const schema: ThriftStruct[] = isList
+    ? [
+        [[3, i32(Repetition.OPTIONAL)], [4, binary(c.name)], [5, i32(1)], [6, i32(Converted.LIST)], [10, struct([[3, struct([])]])]],
+        [[3, i32(Repetition.REPEATED)], [4, binary('list')], [5, i32(1)]],
+        leafElement('element', Repetition.REQUIRED),
+      ]
+    : [leafElement(c.name, Repetition.OPTIONAL)];
+  const path = isList ? [c.name, 'list', 'element'] : [c.name];
+  const name = c.name;
+  const nullable = c.nullable;
+  const write = leaf.write;
+  const less = leaf.less;
+  const isBool = leaf.physical === Physical.BOOLEAN;
+  // PLAIN BYTE_ARRAY values carry a 4-byte length before the bytes statistics hold.
+  const skip = leaf.physical === Physical.BYTE_ARRAY ? 4 : 0;
+  const values = new ByteSink();
+  const defs = new LevelRuns();
+  const reps = new LevelRuns();
+  const header = new ByteSink(64);
+
+  return {
+    name,
+    schema,
+    path,
+    physical: leaf.physical,
+    encodings: [Encoding.PLAIN, Encoding.RLE],
+    isBoolean: isBool,
+    compare: leaf.compare,
+    page(rows, out, state) {
+      values.reset();
+      defs.reset();
+      reps.reset();
+      state.bits.length = 0;
+      let nulls = 0;
+      let min: number | bigint | string = 0;
+      let max: number | bigint | string = 0;
+      let minAscii = true;
+      let maxAscii = true;
+      let minAt = -1;
+      let minEnd = -1;
+      let maxAt = -1;
+      let maxEnd = -1;
+      // Keeps the page's smallest and largest value, and where their bytes are in `values`.
+      const track = (at: number) => {
+        const v = state.stat;
+        const a = state.ascii;
+        if (minAt < 0 || less(v, a, min, minAscii)) {
+          min = v;
+          minAscii = a;
+          minAt = at;
+          minEnd = values.length;
+        }
+        if (maxAt < 0 || less(max, maxAscii, v, a)) {
+          max = v;
+          maxAscii = a;
+          maxAt = at;
+          maxEnd = values.length;
+        }
+      };
+      state.ascii = true;
+      for (let r = 0; r < rows.length; r++) {
+        const v = (rows[r] as Record<string, unknown>)[name];
+        if (v === null || v === undefined) {
+          if (!nullable) return { row: r, mismatch: `a value, got ${v === null ? 'null' : 'no value'} (the column is not nullable)` };
+          defs.push(0);
+          nulls++;
+          if (isList) reps.push(0);
+          continue;
+        }
+        if (!isList) {
+          const at = values.length;
+          const bad = write(v, values, state);
+          if (bad !== undefined) return { row: r, mismatch: bad };
+          track(at);
+          defs.push(1);
+          continue;
+        }
+        if (!Array.isArray(v)) return { row: r, mismatch: `an array, got ${describe(v)}` };
+        if (v.length === 0) {
+          // The element of an empty list counts as null in the statistics, as Parquet writers count.
+          defs.push(1);
+          reps.push(0);
+          nulls++;
+          continue;
+        }
+        for (let i = 0; i < v.length; i++) {
+          const at = values.length;
+          const bad = write(v[i], values, state);
+          if (bad !== undefined) return { row: r, mismatch: `${bad} (element ${i + 1})` };
+          track(at);
+          defs.push(2);
+          reps.push(i === 0 ? 0 : 1);
+        }
+      }
+      if (isBool) packBits(state.bits, values);
+      defs.flush();
+      reps.flush();
+      const levelBytes = (isList ? 4 + reps.out.length : 0) + 4 + defs.out.length;
+      const size = levelBytes + values.length;
+      header.reset();
+      writeStruct(header, [
+        [1, i32(DATA_PAGE)],
+        [2, i32(size)],
+        [3, i32(size)],
+        [5, struct([[1, i32(defs.count)], [2, i32(Encoding.PLAIN)], [3, i32(Encoding.RLE)], [4, i32(Encoding.RLE)]])],
+      ]);
+      out.reserve(header.length + size);
+      out.bytes(header.buf.subarray(0, header.length));
+      if (isList) {
+        out.uint32(reps.out.length);
+        out.bytes(reps.out.buf.subarray(0, reps.out.length));
+      }
+      out.uint32(defs.out.length);
+      out.bytes(defs.out.buf.subarray(0, defs.out.length));
+      const base = out.length;
+      out.bytes(values.buf.subarray(0, values.length));
+      const has = minAt >= 0 && !isBool;
+      return {
+        values: defs.count,
+        nulls,
+        minAt: has ? base + minAt + skip : -1,
+        minLen: has ? minEnd - minAt - skip : -1,
+        maxAt: has ? base + maxAt + skip : -1,
+        maxLen: has ? maxEnd - maxAt - skip : -1,
+        boolMin: isBool && minAt >= 0 ? (min as number) : -1,
+        boolMax: isBool && maxAt >= 0 ? (max as number) : -1,
+      };
+    },
+  };
+}
+
+/** PLAIN booleans: one bit each, least significant bit first. */
+function packBits(bits: readonly number[], out: ByteSink): void {
+  for (let i = 0; i < bits.length; i += 8) {
+    let b = 0;
+    for (let j = 0; j < 8 && i + j < bits.length; j++) b |= bits[i + j]! << j;
+    out.byte(b);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The spool: a private local directory per sink where each flush writes one Parquet file per
+ * table, for DuckDB to read while it commits the rows into the lake.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { messageOf, SinkError } from './errors.js';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A sink's spool directory. */
+export class Spool {
+  /** The directory of this sink. */
+  readonly dir: string;
+  private next = 0;
+
+  private constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /**
+   * Creates `<root>/<pid>-XXXXXX`, first removing directories left there by processes that no
+   * longer run. Throws `SinkError` `DATA_PATH_NOT_WRITABLE` when the root cannot be written.
+   */
+  static create(root: string): Spool {
+    try {
+      mkdirSync(root, { recursive: true });
+      for (const name of readdirSync(root)) {
+        const pid = Number(/^(\d+)-/.exec(name)?.[1]);
+        if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(root, name), { recursive: true, force: true });
+      }
+      return new Spool(mkdtempSync(join(root, `${process.pid}-`)));
+    } catch (e) {
+      throw new SinkError('DATA_PATH_NOT_WRITABLE', `cannot use the spool directory ${root}: ${messageOf(e)}.`, {
+        cause: e,
+        hint: 'Give a writable local spoolDirectory.',
+      });
+    }
+  }
+
+  /** Writes `chunks` in order to a new file named after `label`; returns its path. */
+  async write(label: string, chunks: readonly Uint8Array[]): Promise<string> {
+    const path = join(this.dir, `${label}-${this.next++}.parquet`);
+    const fh = await open(path, 'w');
+    try {
+      await fh.writev(chunks as Uint8Array[]);
+    } finally {
+      await fh.close();
+    }
+    return path;
+  }
+
+  /** Deletes files written by {@link write}; errors are ignored (the directory goes on close). */
+  async remove(paths: readonly string[]): Promise<void> {
+    await Promise.all(paths.map((p) => rm(p, { force: true }).catch(() => undefined)));
+  }
+
+  /** Removes the directory. */
+  close(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
