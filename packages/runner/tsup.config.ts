@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-const external = ['@stellar-ducklake/extract', '@stellar-ducklake/sink-ducklake'];
+const external = ['@stellar-ducklake/extract', '@stellar-ducklake/sink-ducklake', '@stellar-ducklake/sink-ducklake/encode'];
 
 export default defineConfig([
   {

@@ -5,10 +5,11 @@ const src = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: {
-      '@stellar-ducklake/extract': src('../extract/src/index.ts'),
-      '@stellar-ducklake/sink-ducklake': src('../sink-ducklake/src/index.ts'),
-    },
+    alias: [
+      { find: '@stellar-ducklake/extract', replacement: src('../extract/src/index.ts') },
+      { find: /^@stellar-ducklake\/sink-ducklake\/encode$/, replacement: src('../sink-ducklake/src/encode.ts') },
+      { find: /^@stellar-ducklake\/sink-ducklake$/, replacement: src('../sink-ducklake/src/index.ts') },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],

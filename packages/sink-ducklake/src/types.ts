@@ -2,6 +2,7 @@
  * The sink contract the runner writes through, and the options of the DuckLake sink.
  */
 import type { LedgerRows, TableName } from '@stellar-ducklake/extract';
+import type { EncodedLedger } from './parquet/encode.js';
 
 /** A closed range of ledger sequences: both `start` and `end` are included. */
 export interface LedgerRange {
@@ -24,6 +25,14 @@ export interface LedgerSink {
   flush(): Promise<void>;
   /** Flushes and releases the instance. */
   close(): Promise<void>;
+  /**
+   * Sinks that take ledgers already encoded as Parquet pages name the tables to encode here;
+   * writers then call {@link writeEncoded} with `encodeLedger(rows, enabledTables)`, which may run
+   * in another thread, instead of {@link write}.
+   */
+  readonly enabledTables?: readonly TableName[];
+  /** Buffers one ledger encoded by `encodeLedger` for {@link enabledTables}; otherwise as {@link write}. */
+  writeEncoded?(ledger: EncodedLedger): Promise<void>;
 }
 
 /** Per-table switches. */

@@ -1,8 +1,10 @@
 /**
  * Extraction worker thread: receives {@link ExtractJob}s, runs `extractLedger` and posts the rows
- * back. `workerData.extractorModule` may name another module exporting `extractLedger` (tests).
+ * back, or their Parquet pages when the job names tables to encode.
+ * `workerData.extractorModule` may name another module exporting `extractLedger` (tests).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { encodeLedger, transferList } from '@stellar-ducklake/sink-ducklake/encode';
 import { packError, packRows, type ExtractJob, type ExtractReply } from './transport.js';
 
 type Extract = (bytes: Uint8Array, options: { networkPassphrase: string }) => import('@stellar-ducklake/extract').LedgerRows;
@@ -23,9 +25,16 @@ port.on('message', (job: ExtractJob) => {
       let reply: ExtractReply;
       let transfer: ArrayBuffer[] = [];
       try {
-        const packed = packRows(extract(job.bytes, { networkPassphrase: job.networkPassphrase }));
-        reply = { id: job.id, rows: packed.payload };
-        transfer = packed.transfer;
+        const rows = extract(job.bytes, { networkPassphrase: job.networkPassphrase });
+        if (job.encodeTables !== undefined) {
+          const encoded = encodeLedger(rows, job.encodeTables);
+          reply = { id: job.id, encoded };
+          transfer = transferList(encoded);
+        } else {
+          const packed = packRows(rows);
+          reply = { id: job.id, rows: packed.payload };
+          transfer = packed.transfer;
+        }
       } catch (error) {
         const e = packError(error);
         reply = { id: job.id, error: { ...e, ledger: e.ledger ?? job.sequence } };

@@ -4,6 +4,7 @@
  * sink slows the workers, which slows the streams.
  */
 import { StellarDucklakeError, type LedgerRows } from '@stellar-ducklake/extract';
+import type { EncodedLedger } from '@stellar-ducklake/sink-ducklake/encode';
 import { LakeError, LedgerDataError } from '../errors.js';
 import { readLedgerHeaderInfo } from '../ledger-header.js';
 import { planChunks, type Chunk, type OpenLedgerRange } from '../range.js';
@@ -56,6 +57,15 @@ export interface PipelineResult {
   ledgers: number;
   /** Whether the run ended because `stop` was aborted. */
   stopped: boolean;
+}
+
+/** Rows per table of one ledger, for progress. */
+function rowCounts(rows: LedgerRows | EncodedLedger): Record<'ledgers' | 'transactions' | 'operations' | 'native_balances', number> {
+  if ('ledger' in rows) {
+    return { ledgers: 1, transactions: rows.transactions.length, operations: rows.operations.length, native_balances: rows.nativeBalances.length };
+  }
+  const t = rows.tables;
+  return { ledgers: 1, transactions: t.transactions?.rows ?? 0, operations: t.operations?.rows ?? 0, native_balances: t.native_balances?.rows ?? 0 };
 }
 
 /** Whether an error came from the lake (then nothing more is committed). */
@@ -120,25 +130,25 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let written = 0;
   let lastFlush = Date.now();
 
-  const write = (stream: number, rows: LedgerRows): Promise<void> => {
+  // Sinks that take Parquet pages get them encoded on the workers, next to extraction.
+  const encodeTables = sink.writeEncoded !== undefined ? sink.enabledTables : undefined;
+
+  const write = (stream: number, rows: LedgerRows | EncodedLedger): Promise<void> => {
     writes = writes.then(async () => {
       if (isLakeFailure(failure)) return;
+      const sequence = 'ledger' in rows ? rows.ledger.sequence : rows.sequence;
       try {
-        await sink.write(rows);
+        if ('ledger' in rows) await sink.write(rows);
+        else await sink.writeEncoded!(rows);
         written++;
-        progress?.onLedger?.(stream, rows.ledger.sequence, {
-          ledgers: 1,
-          transactions: rows.transactions.length,
-          operations: rows.operations.length,
-          native_balances: rows.nativeBalances.length,
-        });
+        progress?.onLedger?.(stream, sequence, rowCounts(rows));
         if (options.commitIntervalMs !== undefined && Date.now() - lastFlush >= options.commitIntervalMs) {
           await sink.flush();
           lastFlush = Date.now();
           progress?.onCommit?.();
         }
       } catch (error) {
-        fail(asLakeError(error, rows.ledger.sequence));
+        fail(asLakeError(error, sequence));
       }
     });
     return writes;
@@ -153,8 +163,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       });
     }
     await permits.acquire();
-    const job = pool
-      .extract(raw.sequence, raw.bytes, networkPassphrase)
+    const extracted =
+      encodeTables !== undefined
+        ? pool.extractEncoded(raw.sequence, raw.bytes, networkPassphrase, encodeTables)
+        : pool.extract(raw.sequence, raw.bytes, networkPassphrase);
+    const job = extracted
       .then((rows) => write(stream, rows))
       .catch(fail)
       .finally(() => permits.release());

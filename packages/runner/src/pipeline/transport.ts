@@ -2,10 +2,12 @@
  * How ledger bytes travel to extraction workers and rows travel back. Kept in one module so the
  * encoding can change (e.g. columnar, transferable batches) without touching the pool or pipeline.
  *
- * Today: ledger bytes are transferred (zero-copy when the view owns its buffer, one copy otherwise);
- * rows go back by structured clone, which preserves `bigint` and `Date`.
+ * Ledger bytes are transferred (zero-copy when the view owns its buffer, one copy otherwise). For a
+ * sink that takes encoded ledgers, the worker returns Parquet pages in transferred buffers; else
+ * the rows go back by structured clone, which preserves `bigint` and `Date`.
  */
-import type { LedgerRows } from '@stellar-ducklake/extract';
+import type { LedgerRows, TableName } from '@stellar-ducklake/extract';
+import type { EncodedLedger } from '@stellar-ducklake/sink-ducklake/encode';
 
 /** A job message to a worker. */
 export interface ExtractJob {
@@ -13,6 +15,8 @@ export interface ExtractJob {
   sequence: number;
   bytes: Uint8Array;
   networkPassphrase: string;
+  /** When set, the worker also encodes the rows of these tables as Parquet pages and returns those. */
+  encodeTables?: readonly TableName[];
 }
 
 /** A serialised error from a worker. */
@@ -27,8 +31,8 @@ export interface WorkerErrorPayload {
   cause: string | undefined;
 }
 
-/** A worker's answer. */
-export type ExtractReply = { id: number; rows: unknown } | { id: number; error: WorkerErrorPayload };
+/** A worker's answer: rows, or encoded pages when the job asked for them. */
+export type ExtractReply = { id: number; rows: unknown } | { id: number; encoded: EncodedLedger } | { id: number; error: WorkerErrorPayload };
 
 /** Packs a job, choosing what to transfer. */
 export function packJob(job: ExtractJob): { message: ExtractJob; transfer: ArrayBuffer[] } {

@@ -4,7 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { LedgerRows } from '@stellar-ducklake/extract';
+import type { LedgerRows, TableName } from '@stellar-ducklake/extract';
+import type { EncodedLedger } from '@stellar-ducklake/sink-ducklake/encode';
 import { StellarDucklakeError } from '@stellar-ducklake/extract';
 import { packJob, unpackRows, type ExtractJob, type ExtractReply, type WorkerErrorPayload } from './transport.js';
 
@@ -45,7 +46,7 @@ function workerEntry(): { entry: URL; fromSource: boolean } {
 
 interface Pending {
   job: ExtractJob;
-  resolve: (rows: LedgerRows) => void;
+  resolve: (result: LedgerRows | EncodedLedger) => void;
   reject: (error: Error) => void;
 }
 
@@ -84,9 +85,18 @@ export class ExtractPool {
 
   /** Extracts one ledger on a worker. */
   extract(sequence: number, bytes: Uint8Array, networkPassphrase: string): Promise<LedgerRows> {
+    return this.submit({ id: this.nextId++, sequence, bytes, networkPassphrase }) as Promise<LedgerRows>;
+  }
+
+  /** Extracts one ledger on a worker and encodes the rows of `tables` there, for `writeEncoded`. */
+  extractEncoded(sequence: number, bytes: Uint8Array, networkPassphrase: string, tables: readonly TableName[]): Promise<EncodedLedger> {
+    return this.submit({ id: this.nextId++, sequence, bytes, networkPassphrase, encodeTables: tables }) as Promise<EncodedLedger>;
+  }
+
+  private submit(job: ExtractJob): Promise<LedgerRows | EncodedLedger> {
     if (this.closed) return Promise.reject(new Error('extract pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, sequence, bytes, networkPassphrase }, resolve, reject });
+      this.queue.push({ job, resolve, reject });
       this.dispatch();
     });
   }
@@ -109,6 +119,7 @@ export class ExtractPool {
     this.idle.push(worker);
     if (pending && pending.job.id === reply.id) {
       if ('error' in reply) pending.reject(new ExtractionFailedError(reply.error));
+      else if ('encoded' in reply) pending.resolve(reply.encoded);
       else pending.resolve(unpackRows(reply.rows));
     }
     this.dispatch();
