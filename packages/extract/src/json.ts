@@ -4,7 +4,7 @@
  * escaping, 64-bit integers as bare digits, floats in shortest round-trip form.
  */
 import { ExtractError } from './errors.js';
-import { tables, type ColumnDef, type JsonValue, type RowByTable, type TableName } from './schema/index.js';
+import { tables, type ColumnDef, type JsonObject, type JsonValue, type RowByTable, type TableName } from './schema/index.js';
 
 const NEEDS_ESCAPE = /[\u0000-\u001f"\\<>&\u2028\u2029\ud800-\udfff]/;
 const HEX = '0123456789abcdef';
@@ -81,7 +81,7 @@ export function writeJson(value: JsonValue): string {
     }
     return out + ']';
   }
-  const keys = Object.keys(value).sort(compareKeys);
+  const keys = sortedKeys(value);
   let out = '{';
   let first = true;
   for (const k of keys) {
@@ -89,9 +89,36 @@ export function writeJson(value: JsonValue): string {
     if (v === undefined) continue;
     if (!first) out += ',';
     first = false;
-    out += quoteGo(k) + ':' + writeJson(v);
+    out += keyPrefix(k) + writeJson(v);
   }
   return out + '}';
+}
+
+/**
+ * `"key":` of keys seen before. Object keys of stellar-etl's details repeat from row to row, so
+ * their quoting is done once. Only keys below U+D800 are kept, for which JS string order is byte
+ * order (see {@link sortedKeys}); the cache is bounded.
+ */
+const keyPrefixes = new Map<string, string>();
+const KEY_CACHE_LIMIT = 4096;
+
+function keyPrefix(k: string): string {
+  const cached = keyPrefixes.get(k);
+  if (cached !== undefined) return cached;
+  const text = quoteGo(k) + ':';
+  if (keyPrefixes.size < KEY_CACHE_LIMIT && !/[\ud800-\uffff]/.test(k)) keyPrefixes.set(k, text);
+  return text;
+}
+
+/** The keys of an object in byte order; objects built in that order (the usual case) need no sort. */
+function sortedKeys(value: JsonObject): string[] {
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    // Cached keys are below U+D800, where `<` on JS strings is code-point (= byte) order.
+    if (!keyPrefixes.has(k) || (i > 0 && !(keys[i - 1]! < k))) return keys.sort(compareKeys);
+  }
+  return keys;
 }
 
 /** Byte-order comparison of two keys (UTF-8 order; equal to code-point order). */

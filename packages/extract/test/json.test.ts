@@ -8,6 +8,16 @@ describe('writeJson', () => {
     expect(writeJson({ price_r: { n: 1, d: 10000000 }, price: 1e-7 })).toBe('{"price":1e-7,"price_r":{"d":10000000,"n":1}}');
   });
 
+  it('orders keys by bytes whether or not they were seen before, in any insertion order', () => {
+    // UTF-8 byte order puts U+FF5E (EF BD 9E) before U+1F600 (F0 9F 98 80); UTF-16 order is the reverse.
+    const expected = '{"a":1,"b":2,"\uFF5E":3,"\u{1F600}":4}';
+    for (let i = 0; i < 3; i++) {
+      expect(writeJson({ a: 1, b: 2, '\uFF5E': 3, '\u{1F600}': 4 })).toBe(expected);
+      expect(writeJson({ '\u{1F600}': 4, b: 2, '\uFF5E': 3, a: 1 })).toBe(expected);
+      expect(writeJson({ b: 2, a: 1, '\uFF5E': 3, '\u{1F600}': 4 })).toBe(expected);
+    }
+  });
+
   it('prints bigints as bare digits and floats in shortest form', () => {
     expect(writeJson([-5706705804583548011n, 18446744073709551615n])).toBe('[-5706705804583548011,18446744073709551615]');
     expect(writeJson([35, 10000000000, 0, 1528.6217754, 1.5e-7, 1e21])).toBe('[35,10000000000,0,1528.6217754,1.5e-7,1e+21]');

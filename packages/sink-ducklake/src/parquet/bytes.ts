@@ -32,9 +32,12 @@ export class ByteSink {
     this.length = 0;
   }
 
-  /** A copy of the written bytes, in a plain `Uint8Array` of their exact size. */
+  /** A copy of the written bytes, in an unshared buffer of their exact size (transferable). */
   toBytes(): Uint8Array {
-    return new Uint8Array(this.buf.subarray(0, this.length));
+    // allocUnsafeSlow: no zero-filling and never a slice of Node's shared pool.
+    const out = Buffer.allocUnsafeSlow(this.length);
+    this.buf.copy(out, 0, 0, this.length);
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
   }
 
   byte(b: number): void {
