@@ -142,7 +142,7 @@ for (let r = 0; r < runs; r++) {
       await timed(
         ['run', '--source', source, '--start', String(START), '--end', String(END), '--lake', lake, '--streams', streams, '--threads', threads, '--batch-size', '200', '--progress', 'none'],
         'ignore',
-        profileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir],
+        [...(profileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir]), ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [])],
       ),
     );
   } finally {

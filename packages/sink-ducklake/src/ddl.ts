@@ -49,6 +49,14 @@ export const ledgerColumn: Record<TableName, string> = {
   native_balances: 'ledger_sequence',
 };
 
+/**
+ * Parquet row-group size (rows) of tables whose rows are wide. A `transactions` row carries about
+ * 5 KB of base64 XDR, so DuckLake's default of 122,880 rows makes 600 MB row groups, which its
+ * Parquet writer holds in memory while merging files; 16,384 rows keep them near 80 MB (merging
+ * 4,000 ledgers of the 2020 mix then took 9 s instead of 41 s, and under 1 GB of memory).
+ */
+export const rowGroupRows: Partial<Record<TableName, number>> = { transactions: 16_384 };
+
 /** Definition of an output table. */
 export function tableDef(table: TableName): TableDef {
   return tableDefs[table];

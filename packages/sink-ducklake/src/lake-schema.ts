@@ -5,7 +5,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableDef, TableName } from '@stellar-ducklake/extract';
 import { LAKE_ALIAS } from './catalog.js';
-import { createTableSql, progressTableDef, progressViewSql, quoteIdent, tableDef } from './ddl.js';
+import { createTableSql, progressTableDef, progressViewSql, quoteIdent, quoteLiteral, rowGroupRows, tableDef } from './ddl.js';
 import { SinkError } from './errors.js';
 import type { SinkConfig } from './options.js';
 import { withRetries } from './retry.js';
@@ -147,6 +147,14 @@ export async function ensureLakeSchema(connection: DuckDBConnection, config: Sin
       throw e;
     }
   });
+  // Options of a table can be set once its creation is committed.
+  for (const t of output) {
+    const rows = rowGroupRows[t.table];
+    if (rows === undefined || !missing.includes(t)) continue;
+    await connection.run(
+      `CALL ${LAKE_ALIAS}.set_option('parquet_row_group_size', ${rows}, schema => ${quoteLiteral(config.schema)}, table_name => ${quoteLiteral(t.name)})`,
+    );
+  }
   // A concurrent writer may have created a table first; make sure what exists is what we write.
   await check();
 }

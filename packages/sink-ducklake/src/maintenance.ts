@@ -44,6 +44,11 @@ export async function compactProgress(connection: DuckDBConnection, progress: La
   }
 }
 
+/** Files merged in one transaction. */
+const MERGE_FILES_PER_ROUND = 8;
+/** Upper bound on merge rounds per table and run (each round removes at least one file). */
+const MAX_MERGE_ROUNDS = 100_000;
+
 /** Share of deleted rows above which a data file is rewritten. */
 const deleteThreshold = 0.1;
 
@@ -82,9 +87,18 @@ export async function runMaintenance(
       report.filesMerged += num(r.files_processed);
       report.filesCreated += num(r.files_created);
     }
-    for (const r of await step(`CALL ducklake_merge_adjacent_files(${lake}, ${name}, schema => ${sch})`)) {
-      report.filesMerged += num(r.files_processed);
-      report.filesCreated += num(r.files_created);
+    // A few files per transaction bound the memory and the length of each merge; repeated until
+    // nothing is left to merge (each round leaves fewer, larger files).
+    for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
+      let processed = 0;
+      let created = 0;
+      for (const r of await step(`CALL ducklake_merge_adjacent_files(${lake}, ${name}, schema => ${sch}, max_compacted_files => ${MERGE_FILES_PER_ROUND})`)) {
+        processed += num(r.files_processed);
+        created += num(r.files_created);
+      }
+      report.filesMerged += processed;
+      report.filesCreated += created;
+      if (processed <= created) break;
     }
   }
   report.snapshotsExpired = (await step(`CALL ducklake_expire_snapshots(${lake}, older_than => ${ago(retention.snapshotRetentionSeconds)})`)).length;

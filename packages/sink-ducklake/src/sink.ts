@@ -3,12 +3,10 @@
  * transaction per flush, together with the progress rows that record which ledgers the flush
  * holds. Exactly once: a ledger is committed with its progress or not at all.
  *
- * A flush lays the buffered pages out as one Parquet file per table in a private spool directory
- * (no value is re-encoded) and has DuckDB insert them into the lake. While DuckDB commits one
- * batch, the next one is buffered.
+ * A flush lays the buffered pages of each table out as one Parquet file (no value is re-encoded)
+ * and registers it in the lake, or has DuckDB insert it when the rows are few enough to be
+ * inlined or the data path is not local. While DuckDB commits one batch, the next one is buffered.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { LedgerRows, TableName } from '@stellar-ducklake/extract';
@@ -18,48 +16,17 @@ import { isTransient, messageOf, SinkError } from './errors.js';
 import { ensureLakeSchema, lakeTables, type LakeTable } from './lake-schema.js';
 import { readProgress, runMaintenance, type Retention } from './maintenance.js';
 import { resolveOptions, type SinkConfig } from './options.js';
-import { encodedSize, encodeLedger, encodeRows, tableRows, type EncodedLedger, type EncodedTable } from './parquet/encode.js';
+import { Batch } from './batch.js';
+import { encodeLedger, encodeRows, tableRows, type EncodedLedger } from './parquet/encode.js';
 import { parquetFile } from './parquet/file.js';
 import { formatRanges, intersectRanges, mergeRanges, missingRanges, rangesContain, rangesOf } from './ranges.js';
 import { withRetries, type RetryPolicy } from './retry.js';
-import { Spool } from './spool.js';
+import { Spool, writeLakeFile } from './spool.js';
 import { queryRows, type Row } from './sql.js';
 import type { CompactReport, DuckLakeSinkOptions, LedgerRange, LedgerSink, SinkStats, VerifyReport } from './types.js';
 import { verifyRange } from './verify.js';
 
 type OutputTable = LakeTable & { table: TableName };
-
-/** Ledgers waiting for a commit. */
-class Batch {
-  readonly ledgers = new Map<number, EncodedLedger>();
-  readonly rows = new Map<TableName, number>();
-  bytes = 0;
-  firstAt = 0;
-
-  add(ledger: EncodedLedger): void {
-    if (this.ledgers.size === 0) this.firstAt = Date.now();
-    this.ledgers.set(ledger.sequence, ledger);
-    this.bytes += encodedSize(ledger);
-    for (const [t, enc] of Object.entries(ledger.tables) as [TableName, EncodedTable][]) this.rows.set(t, (this.rows.get(t) ?? 0) + enc.rows);
-  }
-
-  /** Moves the ledgers of `other` into this batch. */
-  absorb(other: Batch): void {
-    for (const l of other.ledgers.values()) this.add(l);
-    this.firstAt = Math.min(this.firstAt, other.firstAt);
-  }
-
-  maxRows(): number {
-    let n = 0;
-    for (const v of this.rows.values()) n = Math.max(n, v);
-    return n;
-  }
-
-  /** The encoded tables of `table`, in ledger order. */
-  parts(table: TableName): EncodedTable[] {
-    return [...this.ledgers.keys()].sort((a, b) => a - b).flatMap((seq) => this.ledgers.get(seq)!.tables[table] ?? []);
-  }
-}
 
 /**
  * Opens a lake and returns a sink writing into it. One sink per catalog per process.
@@ -115,6 +82,8 @@ export class DuckLakeSink implements LedgerSink {
   private inflight: { batch: Batch; done: Promise<void> } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private lastMaintenance = Date.now();
+  /** Bytes of the files registered since the last maintenance. */
+  private registeredBytes = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private broken: SinkError | undefined;
@@ -475,7 +444,7 @@ export class DuckLakeSink implements LedgerSink {
   /** Writes the batch's spool files and commits them with their progress rows. */
   private async commit(batch: Batch): Promise<void> {
     const runs = rangesOf(batch.ledgers.keys());
-    const files: { table: OutputTable; path: string; rows: number; direct: boolean }[] = [];
+    const files: { table: OutputTable; path: string; rows: number; bytes: number; direct: boolean }[] = [];
     let commitSent = false;
     let attempts = 1;
     try {
@@ -486,9 +455,9 @@ export class DuckLakeSink implements LedgerSink {
         // written straight into the lake's data path and registered as they are.
         const direct = this.dataDirectory !== undefined && file.rows > this.config.dataInliningRowLimit;
         const path = direct
-          ? await writeDataFile(join(this.dataDirectory!, this.config.schema, t.name), file.chunks)
+          ? await writeLakeFile(join(this.dataDirectory!, this.config.schema, t.name), file.chunks)
           : await this.spool.write(t.table, file.chunks);
-        files.push({ table: t, path, rows: file.rows, direct });
+        files.push({ table: t, path, rows: file.rows, bytes: file.bytes, direct });
       }
       await withRetries(this.policy, async () => {
         await this.writer.run('BEGIN TRANSACTION');
@@ -544,14 +513,21 @@ export class DuckLakeSink implements LedgerSink {
     this.committed = mergeRanges([...this.committed, ...runs]);
     this.counters.flushes++;
     this.counters.ledgers += batch.ledgers.size;
-    for (const f of files) this.counters.rows[f.table.name] = (this.counters.rows[f.table.name] ?? 0) + f.rows;
+    for (const f of files) {
+      this.counters.rows[f.table.name] = (this.counters.rows[f.table.name] ?? 0) + f.rows;
+      if (f.direct) this.registeredBytes += f.bytes;
+    }
   }
 
-  /** Runs maintenance when its interval has passed (after a flush, before the next one starts). */
+  /**
+   * Runs maintenance when its interval has passed or enough bytes were registered since the last
+   * run (after a flush, before the next one starts).
+   */
   private async maintainIfDue(): Promise<void> {
-    if (this.config.maintenanceIntervalMs > 0 && Date.now() - this.lastMaintenance >= this.config.maintenanceIntervalMs) {
-      await this.maintain({}, false);
-    }
+    const c = this.config;
+    const byTime = c.maintenanceIntervalMs > 0 && Date.now() - this.lastMaintenance >= c.maintenanceIntervalMs;
+    const byBytes = c.maintenanceAfterBytes > 0 && this.registeredBytes >= c.maintenanceAfterBytes;
+    if (byTime || byBytes) await this.maintain({}, false);
   }
 
   private async maintain(overrides: Partial<Retention>, orphans: boolean): Promise<CompactReport> {
@@ -564,26 +540,13 @@ export class DuckLakeSink implements LedgerSink {
     try {
       const report = await runMaintenance(this.writer, c.schema, this.tables, this.progress, retention, this.policy, orphans);
       this.lastMaintenance = Date.now();
+      this.registeredBytes = 0;
       this.counters.maintenanceRuns++;
       return report;
     } catch (e) {
       throw new SinkError('COMPACT_FAILED', `lake maintenance failed (committed data is unaffected): ${messageOf(e)}`, { cause: e, retryable: true });
     }
   }
-}
-
-/** Writes a Parquet file durably under `dir` (created if needed); returns its path. */
-async function writeDataFile(dir: string, chunks: readonly Uint8Array[]): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `ducklake-${randomUUID()}.parquet`);
-  const fh = await open(path, 'wx');
-  try {
-    await fh.writev(chunks as Uint8Array[]);
-    await fh.datasync();
-  } finally {
-    await fh.close();
-  }
-  return path;
 }
 
 /** Inserts the rows of a spool file into a lake table. */

@@ -1,9 +1,10 @@
 /**
- * The spool: a private local directory per sink where each flush writes one Parquet file per
- * table, for DuckDB to read while it commits the rows into the lake.
+ * Where flush files go: into the lake's data path, registered as they are, or into the spool, a
+ * private local directory per sink whose files DuckDB reads while it inserts their rows.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { messageOf, SinkError } from './errors.js';
 
@@ -49,12 +50,7 @@ export class Spool {
   /** Writes `chunks` in order to a new file named after `label`; returns its path. */
   async write(label: string, chunks: readonly Uint8Array[]): Promise<string> {
     const path = join(this.dir, `${label}-${this.next++}.parquet`);
-    const fh = await open(path, 'w');
-    try {
-      await fh.writev(chunks as Uint8Array[]);
-    } finally {
-      await fh.close();
-    }
+    await writeChunks(path, chunks, false);
     return path;
   }
 
@@ -67,4 +63,22 @@ export class Spool {
   close(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+async function writeChunks(path: string, chunks: readonly Uint8Array[], durable: boolean): Promise<void> {
+  const fh = await open(path, 'wx');
+  try {
+    await fh.writev(chunks as Uint8Array[]);
+    if (durable) await fh.datasync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Writes a Parquet file durably as `<dir>/ducklake-<uuid>.parquet` (creating `dir`); returns its path. */
+export async function writeLakeFile(dir: string, chunks: readonly Uint8Array[]): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `ducklake-${randomUUID()}.parquet`);
+  await writeChunks(path, chunks, true);
+  return path;
 }

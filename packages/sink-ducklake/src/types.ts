@@ -51,6 +51,12 @@ export interface MaintenanceOptions {
    * `compact()` still works. Default 600.
    */
   intervalSeconds?: number;
+  /**
+   * Also run automatic maintenance after a flush once the Parquet files registered since the last
+   * run (uncompressed pages) hold this many bytes, so a long backfill keeps its files merged and
+   * compressed as it goes. `0` disables this trigger. Default 2 GiB.
+   */
+  afterBytes?: number;
   /** Snapshots older than this are expired (time travel stops there). Default 86,400 (one day). */
   snapshotRetentionSeconds?: number;
   /**

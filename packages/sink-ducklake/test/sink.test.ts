@@ -402,6 +402,39 @@ describe('inlining and maintenance', () => {
     expect(await count(sink, 'SELECT count(*) AS n FROM operations')).toBe(8 * 60);
   });
 
+  test('automatic maintenance once enough bytes are registered, and files registered uncompressed are merged compressed', async () => {
+    const { sink } = await fresh({
+      dataInliningRowLimit: 0,
+      maintenance: { intervalSeconds: 0, afterBytes: 1, snapshotRetentionSeconds: 0, fileRetentionSeconds: 0 },
+    });
+    const codecs = async () => {
+      const files = (await sink.query(`SELECT data_file FROM ducklake_list_files('lake', 'operations', schema => 'pubnet')`)).map((r) => `'${String(r.data_file)}'`);
+      return sink.query(`SELECT DISTINCT compression FROM parquet_metadata([${files.join(', ')}])`);
+    };
+    await sink.write(syntheticLedger(1, 30, 2));
+    await sink.flush();
+    // One flush: its file is the sink's own, registered with uncompressed pages; maintenance ran
+    // after it (afterBytes: 1), with nothing to merge yet.
+    expect(sink.stats().maintenanceRuns).toBe(1);
+    expect(await codecs()).toEqual([{ compression: 'UNCOMPRESSED' }]);
+    await sink.write(syntheticLedger(2, 30, 2));
+    await sink.flush();
+    expect(sink.stats().maintenanceRuns).toBe(2);
+    // The two files were merged into one written by DuckLake, compressed.
+    const [{ n }] = (await sink.query(`SELECT count(*) AS n FROM ducklake_list_files('lake', 'operations', schema => 'pubnet')`)) as [{ n: bigint }];
+    expect(n).toBe(1n);
+    expect(await codecs()).not.toContainEqual({ compression: 'UNCOMPRESSED' });
+    expect(await count(sink, 'SELECT count(*) AS n FROM operations')).toBe(120);
+  });
+
+  test('lake settings: wide transaction rows get smaller row groups; no external file cache', async () => {
+    const { sink } = await fresh();
+    expect(await sink.query(`SELECT value, scope, scope_entry FROM lake.options() WHERE option_name = 'parquet_row_group_size'`)).toEqual([
+      { value: '16384', scope: 'TABLE', scope_entry: 'pubnet.transactions' },
+    ]);
+    expect(await sink.query(`SELECT current_setting('enable_external_file_cache') AS v`)).toEqual([{ v: false }]);
+  });
+
   test('query() resolves plain table names in the network schema', async () => {
     const { sink } = await fresh({ network: 'testnet' });
     await sink.write(syntheticLedger(42));

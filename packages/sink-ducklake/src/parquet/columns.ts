@@ -88,74 +88,49 @@ const U64_MAX = 2n ** 64n - 1n;
 
 const intType = (bits: number, signed: boolean): ThriftStruct => [[10, struct([[1, i8(bits)], [2, bool(signed)]])]];
 
+/** A leaf of numbers or bigints: `fits` checks a value, `put` writes it PLAIN; ordered by `<`. */
+function scalarLeaf<T extends number | bigint>(
+  physical: number,
+  compare: Leaf['compare'],
+  fits: (v: unknown) => boolean,
+  expected: string,
+  put: (out: ByteSink, v: T) => void,
+  annotations: Pick<Leaf, 'converted' | 'logical'> = {},
+): Leaf {
+  return {
+    physical,
+    ...annotations,
+    less: lessNative,
+    compare,
+    write: (v, out, page) => {
+      if (!fits(v)) return `${expected}, got ${describe(v)}`;
+      put(out, v as T);
+      page.stat = v as T;
+      return undefined;
+    },
+  };
+}
+
 function leafFor(c: ColumnDef): Leaf {
   const sql: SqlType = c.sqlType;
   switch (sql) {
     case 'INTEGER':
-      return {
-        physical: Physical.INT32,
-        less: lessNative,
-        compare: compareInt32,
-        write: (v, out, page) => {
-          if (typeof v !== 'number' || (v | 0) !== v) return `an integer within INTEGER, got ${describe(v)}`;
-          out.int32(v);
-          page.stat = v;
-          return undefined;
-        },
-      };
+      return scalarLeaf(Physical.INT32, compareInt32, (v) => typeof v === 'number' && (v | 0) === v, 'an integer within INTEGER', (o, v: number) => o.int32(v));
     case 'UINTEGER':
     case 'UINTEGER[]':
-      return {
-        physical: Physical.INT32,
+      return scalarLeaf(Physical.INT32, compareUint32, (v) => typeof v === 'number' && v >>> 0 === v, 'an integer within UINTEGER', (o, v: number) => o.uint32(v), {
         converted: Converted.UINT_32,
         logical: intType(32, false),
-        less: lessNative,
-        compare: compareUint32,
-        write: (v, out, page) => {
-          if (typeof v !== 'number' || v >>> 0 !== v) return `an integer within UINTEGER, got ${describe(v)}`;
-          out.uint32(v);
-          page.stat = v;
-          return undefined;
-        },
-      };
+      });
     case 'BIGINT':
-      return {
-        physical: Physical.INT64,
-        less: lessNative,
-        compare: compareInt64,
-        write: (v, out, page) => {
-          if (typeof v !== 'bigint' || v < I64_MIN || v > I64_MAX) return `a bigint within BIGINT, got ${describe(v)}`;
-          out.bigInt64(v);
-          page.stat = v;
-          return undefined;
-        },
-      };
+      return scalarLeaf(Physical.INT64, compareInt64, (v) => typeof v === 'bigint' && v >= I64_MIN && v <= I64_MAX, 'a bigint within BIGINT', (o, v: bigint) => o.bigInt64(v));
     case 'UBIGINT':
-      return {
-        physical: Physical.INT64,
+      return scalarLeaf(Physical.INT64, compareUint64, (v) => typeof v === 'bigint' && v >= 0n && v <= U64_MAX, 'a bigint within UBIGINT', (o, v: bigint) => o.bigUint64(v), {
         converted: Converted.UINT_64,
         logical: intType(64, false),
-        less: lessNative,
-        compare: compareUint64,
-        write: (v, out, page) => {
-          if (typeof v !== 'bigint' || v < 0n || v > U64_MAX) return `a bigint within UBIGINT, got ${describe(v)}`;
-          out.bigUint64(v);
-          page.stat = v;
-          return undefined;
-        },
-      };
+      });
     case 'DOUBLE':
-      return {
-        physical: Physical.DOUBLE,
-        less: lessNative,
-        compare: compareDouble,
-        write: (v, out, page) => {
-          if (typeof v !== 'number' || !Number.isFinite(v)) return `a finite number, got ${describe(v)}`;
-          out.float64(v);
-          page.stat = v;
-          return undefined;
-        },
-      };
+      return scalarLeaf(Physical.DOUBLE, compareDouble, (v) => typeof v === 'number' && Number.isFinite(v), 'a finite number', (o, v: number) => o.float64(v));
     case 'BOOLEAN':
       return {
         physical: Physical.BOOLEAN,
