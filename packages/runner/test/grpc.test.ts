@@ -9,7 +9,7 @@ import { startRawLedgerServer, type RawLedgerServer } from '../src/grpc/server.j
 import { MemorySink } from '../src/memory-sink.js';
 import { runPipeline } from '../src/pipeline/run-pipeline.js';
 import { backoffDelay, GrpcLedgerSource } from '../src/sources/grpc-source.js';
-import { startFlakyServer, type FlakyServer } from './support/flaky-server.js';
+import { startFlakyServer } from './support/flaky-server.js';
 import { contiguous, haveFixtures, ledgerBytes, ledgersDir } from './support/fixtures.js';
 import { headerExtractor, RecordingSource, seqs, sorted } from './support/harness.js';
 
