@@ -44,7 +44,7 @@ export async function compactProgress(connection: DuckDBConnection, progress: La
   }
 }
 
-/** Files merged in one transaction. */
+/** Merges (output files) one call of `ducklake_merge_adjacent_files` makes at most. */
 const MERGE_FILES_PER_ROUND = 8;
 /** Upper bound on merge rounds per table and run (each round removes at least one file). */
 const MAX_MERGE_ROUNDS = 100_000;
@@ -87,8 +87,8 @@ export async function runMaintenance(
       report.filesMerged += num(r.files_processed);
       report.filesCreated += num(r.files_created);
     }
-    // A few files per transaction bound the memory and the length of each merge; repeated until
-    // nothing is left to merge (each round leaves fewer, larger files).
+    // Merging in batches (DuckLake's advice: merges are memory-intensive) bounds what one call
+    // holds; rounds repeat until nothing is left to merge (each round leaves fewer, larger files).
     for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
       let processed = 0;
       let created = 0;
