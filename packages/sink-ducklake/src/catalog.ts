@@ -8,7 +8,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { messageOf, SinkError } from './errors.js';
 import { quoteLiteral } from './ddl.js';
 import { withRetries } from './retry.js';
-import type { SinkConfig } from './options.js';
+import { isUrlPath, type SinkConfig } from './options.js';
 
 /** A catalog connection string or error text with passwords replaced by `***`. */
 export function redactSecrets(text: string): string {
@@ -67,7 +67,7 @@ export function prepareLocalPaths(config: SinkConfig): void {
     }
   }
   const data = config.dataPath;
-  if (data === undefined || /^[a-z][a-z0-9+]*:\/\//i.test(data)) return;
+  if (data === undefined || isUrlPath(data)) return;
   const probe = join(data, `.write-probe-${process.pid}`);
   try {
     mkdirSync(data, { recursive: true });

@@ -103,6 +103,11 @@ function identifier(what: string, value: string): string {
  */
 export const DEFAULT_DUCKDB_CONFIG: Readonly<Record<string, string>> = { memory_limit: '512MB', enable_external_file_cache: 'false' };
 
+/** Whether a data path is a URL (`s3://…`, `https://…`) rather than a local directory. */
+export function isUrlPath(path: string): boolean {
+  return /^[a-z][a-z0-9+]*:\/\//i.test(path);
+}
+
 /** Validates options and fills in defaults. Throws `SinkError` `INVALID_OPTIONS`. */
 
 export function resolveOptions(options: DuckLakeSinkOptions): SinkConfig {
@@ -139,7 +144,7 @@ export function resolveOptions(options: DuckLakeSinkOptions): SinkConfig {
     catalog = `ducklake:${catalogKind === 'sqlite' ? 'sqlite:' : ''}${catalogFile}`;
     catalogTarget = catalogFile;
   }
-  if (dataPath !== undefined && !/^[a-z][a-z0-9+]*:\/\//i.test(dataPath)) dataPath = resolve(dataPath);
+  if (dataPath !== undefined && !isUrlPath(dataPath)) dataPath = resolve(dataPath);
 
   const network = identifier('network', options.network ?? 'pubnet');
   const schema = identifier('schema', options.schema ?? network);

@@ -15,13 +15,13 @@ import { ledgerColumn, quoteIdent, quoteLiteral } from './ddl.js';
 import { isTransient, messageOf, SinkError } from './errors.js';
 import { ensureLakeSchema, lakeTables, type LakeTable } from './lake-schema.js';
 import { readProgress, runMaintenance, type Retention } from './maintenance.js';
-import { resolveOptions, type SinkConfig } from './options.js';
+import { isUrlPath, resolveOptions, type SinkConfig } from './options.js';
 import { Batch } from './batch.js';
 import { encodeLedger, encodeRows, tableRows, type EncodedLedger } from './parquet/encode.js';
 import { parquetFile } from './parquet/file.js';
 import { formatRanges, intersectRanges, mergeRanges, missingRanges, rangesContain, rangesOf } from './ranges.js';
 import { withRetries, type RetryPolicy } from './retry.js';
-import { Spool, writeLakeFile } from './spool.js';
+import { removeFiles, Spool, writeLakeFile } from './spool.js';
 import { queryRows, type Row } from './sql.js';
 import type { CompactReport, DuckLakeSinkOptions, LedgerRange, LedgerSink, SinkStats, VerifyReport } from './types.js';
 import { verifyRange } from './verify.js';
@@ -107,7 +107,7 @@ export class DuckLakeSink implements LedgerSink {
   /** The local directory of the lake's data files, when the data path is local. */
   private get dataDirectory(): string | undefined {
     const d = this.config.dataPath;
-    return d === undefined || /^[a-z][a-z0-9+]*:\/\//i.test(d) ? undefined : d;
+    return d === undefined || isUrlPath(d) ? undefined : d;
   }
 
   private addFileSql(t: OutputTable, path: string): string {
@@ -282,7 +282,7 @@ export class DuckLakeSink implements LedgerSink {
         if (e instanceof SinkError) throw e;
         throw new SinkError('REPLACE_FAILED', `replacing ledgers ${start}-${end} failed, the lake is unchanged: ${messageOf(e)}`, { cause: e });
       } finally {
-        await this.spool.remove([...files.values()].filter((p): p is string => p !== undefined));
+        await removeFiles([...files.values()].filter((p): p is string => p !== undefined));
       }
     });
   }
@@ -378,14 +378,16 @@ export class DuckLakeSink implements LedgerSink {
   /** Waits for the flush under way, then commits everything buffered; throws a failure of either. */
   private async flushAll(): Promise<void> {
     await this.settle();
-    if (this.backgroundError !== undefined) {
-      // The failed flush's ledgers are back in the buffer: try them again now.
-      this.backgroundError = undefined;
+    // A failed flush put its ledgers back in the buffer: they are tried again now. Another
+    // failure (of maintenance) is thrown once the buffer is committed.
+    const earlier = this.backgroundError;
+    this.backgroundError = undefined;
+    if (this.pending.ledgers.size > 0) {
+      await this.startFlush();
+      await this.settle();
     }
-    if (this.pending.ledgers.size === 0) return;
-    await this.startFlush();
-    await this.settle();
     this.assertUsable();
+    if (earlier !== undefined && !(earlier instanceof SinkError && earlier.code === 'FLUSH_FAILED')) throw earlier;
   }
 
   /** Starts committing the buffered ledgers in the background, after the flush under way. */
@@ -396,26 +398,31 @@ export class DuckLakeSink implements LedgerSink {
     if (this.pending.ledgers.size === 0) return;
     const batch = this.pending;
     this.pending = new Batch();
-    const done = this.commit(batch).then(
-      () =>
-        this.maintainIfDue().then(
-          () => {
-            this.inflight = undefined;
-          },
-          (e: unknown) => {
-            this.inflight = undefined;
-            this.backgroundError ??= e;
-          },
-        ),
-      (e: unknown) => {
-        this.inflight = undefined;
-        batch.absorb(this.pending);
-        this.pending = batch;
-        if (this.pending.ledgers.size > 0 && !this.closed) this.armTimer();
-        this.backgroundError = e;
-      },
-    );
+    const done = this.commitInBackground(batch).finally(() => {
+      this.inflight = undefined;
+    });
     this.inflight = { batch, done };
+  }
+
+  /**
+   * Commits a batch, then runs maintenance if due; never throws. A failed commit puts the batch
+   * back in front of the buffer; either failure is kept for the next call to throw.
+   */
+  private async commitInBackground(batch: Batch): Promise<void> {
+    try {
+      await this.commit(batch);
+    } catch (e) {
+      batch.absorb(this.pending);
+      this.pending = batch;
+      if (!this.closed) this.armTimer();
+      this.backgroundError = e;
+      return;
+    }
+    try {
+      await this.maintainIfDue();
+    } catch (e) {
+      this.backgroundError ??= e;
+    }
   }
 
   private async transaction(body: () => Promise<void>): Promise<void> {
@@ -496,7 +503,7 @@ export class DuckLakeSink implements LedgerSink {
     } catch (e) {
       // Files of the lake's data path are dropped unless a COMMIT was sent: one that reported an
       // error may still have registered them (then compact() removes them if they are unused).
-      if (!commitSent) await this.spool.remove(files.filter((f) => f.direct).map((f) => f.path));
+      if (!commitSent) await removeFiles(files.filter((f) => f.direct).map((f) => f.path));
       throw new SinkError(
         'FLUSH_FAILED',
         `committing ${batch.ledgers.size} buffered ledgers failed (${attempts} attempt${attempts === 1 ? '' : 's'}); nothing of them is visible in the lake: ${messageOf(e)}`,
@@ -508,7 +515,7 @@ export class DuckLakeSink implements LedgerSink {
         },
       );
     } finally {
-      await this.spool.remove(files.filter((f) => !f.direct).map((f) => f.path));
+      await removeFiles(files.filter((f) => !f.direct).map((f) => f.path));
     }
     this.committed = mergeRanges([...this.committed, ...runs]);
     this.counters.flushes++;

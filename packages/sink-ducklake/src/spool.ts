@@ -54,15 +54,19 @@ export class Spool {
     return path;
   }
 
-  /** Deletes files written by {@link write}; errors are ignored (the directory goes on close). */
-  async remove(paths: readonly string[]): Promise<void> {
-    await Promise.all(paths.map((p) => rm(p, { force: true }).catch(() => undefined)));
-  }
 
   /** Removes the directory. */
   close(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Deletes flush files (spool files, or lake files of a flush that did not commit); errors are
+ * ignored: the spool directory goes on close, and `compact()` deletes unreferenced lake files.
+ */
+export async function removeFiles(paths: readonly string[]): Promise<void> {
+  await Promise.all(paths.map((p) => rm(p, { force: true }).catch(() => undefined)));
 }
 
 async function writeChunks(path: string, chunks: readonly Uint8Array[], durable: boolean): Promise<void> {
