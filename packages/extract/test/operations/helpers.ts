@@ -78,6 +78,17 @@ export function entry(data: X.LedgerEntryData, sponsor?: string, lastModified = 
   };
 }
 
+/** A constant-product pool entry of native / `assetB` (fee 30 bp, one pool-share trustline). */
+export function poolEntry(id: Uint8Array, assetB: X.Asset, reserveA: bigint, reserveB: bigint, shares: bigint): X.LedgerEntry {
+  return entry({
+    type: 5,
+    liquidityPool: {
+      liquidityPoolId: id,
+      body: { type: 0, constantProduct: { params: { assetA: NATIVE, assetB, fee: 30 }, reserveA, reserveB, totalPoolShares: shares, poolSharesTrustLineCount: 1n } },
+    },
+  });
+}
+
 /** An account entry with the given signers and (optional) per-signer sponsors. */
 export function accountData(g: string, signers: X.Signer[] = [], signerSponsors?: (string | null)[]): X.LedgerEntryData {
   const account: X.AccountEntry = {

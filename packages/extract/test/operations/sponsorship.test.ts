@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { pairChanges, sortChangesByKey } from '../../src/operations/changes.js';
 import { operationRows } from '../../src/tables/operations.js';
 import type * as X from '../../src/xdr/types.js';
-import { NATIVE, accountData, credit, entry, hash32, inner, json, ledgerCtx, mux, okTr, op, pk } from './helpers.js';
+import { accountData, credit, entry, hash32, inner, json, ledgerCtx, mux, okTr, op, pk, poolEntry } from './helpers.js';
 
 const A = 'GBT4YAEGJQ5YSFUMNKX6BPBUOCPNAIOFAVZOF6MIME2CECBMEIUXFZZN';
 const B = 'GBVVRXLMNCJQW3IDDXC3X6XCH35B5Q7QXNMMFPENSOGUPQO7WO7HGZPA';
@@ -159,14 +159,7 @@ describe('end_sponsoring_future_reserves', () => {
 describe('liquidity pool delta', () => {
   const pool = hash32(1);
   const other = hash32(2);
-  const lp = (id: Uint8Array, a: bigint, b: bigint, shares: bigint): X.LedgerEntry =>
-    entry({
-      type: 5,
-      liquidityPool: {
-        liquidityPoolId: id,
-        body: { type: 0, constantProduct: { params: { assetA: NATIVE, assetB: USD, fee: 30 }, reserveA: a, reserveB: b, totalPoolShares: shares, poolSharesTrustLineCount: 1n } },
-      },
-    });
+  const lp = (id: Uint8Array, a: bigint, b: bigint, shares: bigint): X.LedgerEntry => poolEntry(id, USD, a, b, shares);
   const depositOp = op({ type: 22, liquidityPoolDepositOp: { liquidityPoolId: pool, maxAmountA: 10n, maxAmountB: 10n, minPrice: { n: 1, d: 1 }, maxPrice: { n: 1, d: 1 } } });
 
   it('skips changes of other pools and counts a created pool from zero', () => {

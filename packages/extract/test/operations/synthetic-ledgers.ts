@@ -25,7 +25,7 @@ import { decode, encode } from '../../src/xdr/index.js';
 import type * as X from '../../src/xdr/types.js';
 import { buildLedger, type TxSpec } from '../build-ledger.js';
 import { ACC1, ACC3, ACC4, meta as etlMeta, ops as etlOps, results as etlResults } from './etl-fixture.js';
-import { NATIVE, accountData, credit, entry, hash32, inner, mux, okTr, op, pk } from './helpers.js';
+import { NATIVE, accountData, credit, entry, hash32, inner, mux, okTr, op, pk, poolEntry } from './helpers.js';
 
 /** Passphrase the synthetic ledgers are hashed with (pubnet). */
 export const SYNTHETIC_PASSPHRASE = Networks.PUBLIC;
@@ -162,14 +162,7 @@ function transactions(): TxSpec[][] {
     type: 5,
     setOptionsOp: { inflationDest: null, clearFlags: null, setFlags: null, masterWeight: null, lowThreshold: null, medThreshold: null, highThreshold: null, homeDomain: null, signer },
   });
-  const lp = (id: Uint8Array, a: bigint, b: bigint, shares: bigint): X.LedgerEntry =>
-    entry({
-      type: 5,
-      liquidityPool: {
-        liquidityPoolId: id,
-        body: { type: 0, constantProduct: { params: { assetA: NATIVE, assetB: USD, fee: 30 }, reserveA: a, reserveB: b, totalPoolShares: shares, poolSharesTrustLineCount: 1n } },
-      },
-    });
+  const lp = (id: Uint8Array, a: bigint, b: bigint, shares: bigint): X.LedgerEntry => poolEntry(id, USD, a, b, shares);
   const sponsorMeta: X.TransactionMeta = {
     type: 3,
     v3: {
