@@ -196,23 +196,26 @@ run('following the tip', () => {
 });
 
 run('extraction workers encoding for the DuckLake sink', () => {
-  it('return the same Parquet pages as encoding the extracted rows in this thread', async () => {
+  it.each(['snappy', 'uncompressed'] as const)('return the same Parquet pages (%s) as encoding the extracted rows in this thread', async (compression) => {
     const { encodeLedger } = await import('@stellar-ducklake/sink-ducklake/encode');
     const { ExtractPool } = await import('../src/pipeline/worker-pool.js');
     const pool = new ExtractPool({ threads: 2 });
     try {
       const tables = ['ledgers', 'operations', 'native_balances'] as const;
-      const got = await Promise.all(all.map((seq) => pool.extractEncoded(seq, ledgerBytes(seq), Networks.PUBNET, tables)));
+      const encode = { tables, options: { compression } };
+      const got = await Promise.all(all.map((seq) => pool.extractEncoded(seq, ledgerBytes(seq), Networks.PUBNET, encode)));
       for (const [i, seq] of all.entries()) {
-        const here = encodeLedger(extractLedger(ledgerBytes(seq), { networkPassphrase: Networks.PUBNET }), tables);
+        const here = encodeLedger(extractLedger(ledgerBytes(seq), { networkPassphrase: Networks.PUBNET }), tables, { compression });
         expect(got[i]!.sequence).toBe(seq);
         expect(Object.keys(got[i]!.tables).sort()).toEqual([...tables].sort());
         for (const t of tables) {
           const a = got[i]!.tables[t]!;
           const b = here.tables[t]!;
           expect(a.rows).toBe(b.rows);
+          expect(a.codec).toBe(compression === 'snappy' ? 1 : 0);
+          expect(a.codec).toBe(b.codec);
           expect(Buffer.from(a.data).equals(Buffer.from(b.data))).toBe(true);
-          expect([...a.pageEnds, ...a.valueCounts, ...a.stats]).toEqual([...b.pageEnds, ...b.valueCounts, ...b.stats]);
+          expect([...a.pageEnds, ...a.uncompressedSizes, ...a.valueCounts, ...a.stats]).toEqual([...b.pageEnds, ...b.uncompressedSizes, ...b.valueCounts, ...b.stats]);
         }
       }
     } finally {

@@ -3,4 +3,5 @@
  * commits, without loading DuckDB. Import this in extraction worker threads and hand the result to
  * {@link DuckLakeSink.writeEncoded}.
  */
-export { encodeLedger, encodeRows, encodedSize, tableRows, transferList, type EncodedLedger, type EncodedTable } from './parquet/encode.js';
+export { encodeLedger, encodeRows, encodedSize, tableRows, transferList, type EncodedLedger, type EncodedTable, type EncodeOptions } from './parquet/encode.js';
+export type { PageCompression } from './parquet/codec.js';

@@ -15,7 +15,7 @@ export type {
   TableOptions,
   VerifyReport,
 } from './types.js';
-export type { Retention } from './maintenance.js';
+export type { MaintenanceSettings } from './maintenance.js';
 export type { SinkConfig, CatalogKind, EnabledTable } from './options.js';
 export { resolveOptions } from './options.js';
 export { redactSecrets } from './catalog.js';

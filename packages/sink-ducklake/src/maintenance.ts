@@ -11,14 +11,16 @@ import { withRetries, type RetryPolicy } from './retry.js';
 import { num, queryRows } from './sql.js';
 import type { CompactReport, LedgerRange } from './types.js';
 
-/** Retention applied by one maintenance run. */
-export interface Retention {
+/** What one maintenance run keeps (retention) and which files it merges. */
+export interface MaintenanceSettings {
   /** Expire snapshots older than this many seconds. */
   snapshotRetentionSeconds: number;
   /** Delete files scheduled for deletion this many seconds ago or earlier. */
   fileRetentionSeconds: number;
   /** Delete unreferenced files under the data path at least this old. */
   orphanAgeSeconds: number;
+  /** Merge only data files smaller than this many bytes. */
+  mergeBelowBytes: number;
 }
 
 /** Reads all progress rows as merged ranges. */
@@ -63,7 +65,7 @@ export async function runMaintenance(
   schema: string,
   tables: readonly LakeTable[],
   progress: LakeTable,
-  retention: Retention,
+  settings: MaintenanceSettings,
   policy: RetryPolicy,
   orphans: boolean,
 ): Promise<CompactReport> {
@@ -89,10 +91,12 @@ export async function runMaintenance(
     }
     // Merging in batches (DuckLake's advice: merges are memory-intensive) bounds what one call
     // holds; rounds repeat until nothing is left to merge (each round leaves fewer, larger files).
+    // Only files below the bound are candidates: files at or above it are not rewritten again.
+    const merge = `CALL ducklake_merge_adjacent_files(${lake}, ${name}, schema => ${sch}, max_compacted_files => ${MERGE_FILES_PER_ROUND}, max_file_size => ${Math.floor(settings.mergeBelowBytes)})`;
     for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
       let processed = 0;
       let created = 0;
-      for (const r of await step(`CALL ducklake_merge_adjacent_files(${lake}, ${name}, schema => ${sch}, max_compacted_files => ${MERGE_FILES_PER_ROUND})`)) {
+      for (const r of await step(merge)) {
         processed += num(r.files_processed);
         created += num(r.files_created);
       }
@@ -101,11 +105,11 @@ export async function runMaintenance(
       if (processed <= created) break;
     }
   }
-  report.snapshotsExpired = (await step(`CALL ducklake_expire_snapshots(${lake}, older_than => ${ago(retention.snapshotRetentionSeconds)})`)).length;
-  report.filesDeleted += (await step(`CALL ducklake_cleanup_old_files(${lake}, older_than => ${ago(retention.fileRetentionSeconds)})`)).length;
+  report.snapshotsExpired = (await step(`CALL ducklake_expire_snapshots(${lake}, older_than => ${ago(settings.snapshotRetentionSeconds)})`)).length;
+  report.filesDeleted += (await step(`CALL ducklake_cleanup_old_files(${lake}, older_than => ${ago(settings.fileRetentionSeconds)})`)).length;
   if (orphans) {
     // Lists the whole data path: worth it on request, not on every cadence tick.
-    report.filesDeleted += (await step(`CALL ducklake_delete_orphaned_files(${lake}, older_than => ${ago(retention.orphanAgeSeconds)})`)).length;
+    report.filesDeleted += (await step(`CALL ducklake_delete_orphaned_files(${lake}, older_than => ${ago(settings.orphanAgeSeconds)})`)).length;
   }
   return report;
 }

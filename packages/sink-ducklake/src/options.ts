@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tables as tableDefs, type TableName } from '@stellar-ducklake/extract';
 import { SinkError } from './errors.js';
+import { pageCodecs, type PageCompression } from './parquet/codec.js';
 import type { DuckLakeSinkOptions } from './types.js';
 
 /** Kind of catalog database behind the lake. */
@@ -58,6 +59,10 @@ export interface SinkConfig {
   maintenanceIntervalMs: number;
   /** Bytes of registered files after which maintenance runs (0: off). */
   maintenanceAfterBytes: number;
+  /** Only data files smaller than this are merged. */
+  mergeBelowBytes: number;
+  /** Compression of the data pages. */
+  compression: PageCompression;
   /** Age in seconds beyond which snapshots are expired. */
   snapshotRetentionSeconds: number;
   /** Seconds a superseded file stays after being scheduled for deletion. */
@@ -83,6 +88,12 @@ function invalid(message: string): SinkError {
 function count(name: string, value: number | undefined, fallback: number, min: number): number {
   const v = value ?? fallback;
   if (!Number.isFinite(v) || v < min) throw invalid(`option ${name} must be a number ≥ ${min}, got ${String(value)}.`);
+  return v;
+}
+
+function compression(value: PageCompression | undefined): PageCompression {
+  const v = value ?? 'snappy';
+  if (!Object.hasOwn(pageCodecs, v)) throw invalid(`option compression must be one of ${Object.keys(pageCodecs).join(', ')}, got ${JSON.stringify(value)}.`);
   return v;
 }
 
@@ -186,6 +197,8 @@ export function resolveOptions(options: DuckLakeSinkOptions): SinkConfig {
     dataInliningRowLimit: count('dataInliningRowLimit', options.dataInliningRowLimit, 1000, 0),
     maintenanceIntervalMs: count('maintenance.intervalSeconds', m.intervalSeconds, 600, 0) * 1000,
     maintenanceAfterBytes: count('maintenance.afterBytes', m.afterBytes, 2 * 1024 ** 3, 0),
+    mergeBelowBytes: count('maintenance.mergeBelowBytes', m.mergeBelowBytes, 16 * 1024 ** 2, 1),
+    compression: compression(options.compression),
     snapshotRetentionSeconds: count('maintenance.snapshotRetentionSeconds', m.snapshotRetentionSeconds, 86_400, 0),
     fileRetentionSeconds: count('maintenance.fileRetentionSeconds', m.fileRetentionSeconds, 600, 0),
     orphanAgeSeconds: count('maintenance.orphanAgeSeconds', m.orphanAgeSeconds, 3600, 0),

@@ -14,10 +14,11 @@ import { attachLake, claimCatalog, createInstance, LAKE_ALIAS, loadExtensions, p
 import { ledgerColumn, quoteIdent, quoteLiteral } from './ddl.js';
 import { isTransient, messageOf, SinkError } from './errors.js';
 import { ensureLakeSchema, lakeTables, type LakeTable } from './lake-schema.js';
-import { readProgress, runMaintenance, type Retention } from './maintenance.js';
+import { readProgress, runMaintenance, type MaintenanceSettings } from './maintenance.js';
 import { isUrlPath, resolveOptions, type SinkConfig } from './options.js';
 import { Batch } from './batch.js';
-import { encodeLedger, encodeRows, tableRows, type EncodedLedger } from './parquet/encode.js';
+import { encodeLedger, encodeRows, tableRows, type EncodedLedger, type EncodeOptions } from './parquet/encode.js';
+import { pageCodec } from './parquet/codec.js';
 import { parquetFile } from './parquet/file.js';
 import { formatRanges, intersectRanges, mergeRanges, missingRanges, rangesContain, rangesOf } from './ranges.js';
 import { withRetries, type RetryPolicy } from './retry.js';
@@ -119,6 +120,11 @@ export class DuckLakeSink implements LedgerSink {
     return this.tables.map((t) => t.table);
   }
 
+  /** The options {@link encodeLedger} must be given for this sink (its page compression). */
+  get encodeOptions(): EncodeOptions {
+    return { compression: this.config.compression };
+  }
+
   /**
    * Ledger ranges already committed (merged, ascending, inclusive), read from the lake's progress
    * table, so ranges committed by other writers of a shared catalog are included.
@@ -154,7 +160,7 @@ export class DuckLakeSink implements LedgerSink {
   write(rows: LedgerRows): Promise<void> {
     let encoded: EncodedLedger;
     try {
-      encoded = encodeLedger(rows, this.enabledTables);
+      encoded = encodeLedger(rows, this.enabledTables, this.encodeOptions);
     } catch (e) {
       return Promise.reject(e);
     }
@@ -163,7 +169,7 @@ export class DuckLakeSink implements LedgerSink {
 
   /**
    * Buffers one ledger already encoded by {@link encodeLedger} (for this sink's
-   * {@link enabledTables}, e.g. in a worker thread), then starts a flush when the ledger count, a
+   * {@link enabledTables} and {@link encodeOptions}, e.g. in a worker thread), then starts a flush when the ledger count, a
    * table's row count or the buffered bytes reach their bounds, or the commit interval has passed.
    * The flush commits in the background while later ledgers are buffered; this call waits only
    * for a flush still under way from before. A flush that fails (`FLUSH_FAILED`) puts its ledgers
@@ -182,6 +188,14 @@ export class DuckLakeSink implements LedgerSink {
         throw new SinkError('INVALID_ROW', `the encoded ledger has no ${missing.map((t) => t.table).join(', ')} pages.`, {
           ledger: seq,
           hint: "Encode with the sink's enabledTables.",
+        });
+      }
+      const codec = pageCodec(this.config.compression).id;
+      const other = this.tables.find((t) => ledger.tables[t.table]!.codec !== codec);
+      if (other !== undefined) {
+        throw new SinkError('INVALID_ROW', `the encoded ${other.table} pages are not compressed with ${this.config.compression}, as this sink writes.`, {
+          ledger: seq,
+          hint: "Encode with the sink's encodeOptions.",
         });
       }
       if (rangesContain(this.committed, seq)) {
@@ -265,7 +279,7 @@ export class DuckLakeSink implements LedgerSink {
             const seq = r.ledger.sequence;
             const list = tableRows(r, t.table);
             if (list.some((x) => (x as Record<string, unknown>)[ledgerColumn[t.table]] !== seq)) throw fail(`${t.table} rows of ledger ${seq} name another ledger.`);
-            return encodeRows(t.def, list, seq, t.table);
+            return encodeRows(t.def, list, seq, this.encodeOptions, t.table);
           });
           const file = parquetFile(t.def, parts);
           files.set(t, file === undefined ? undefined : await this.spool.write(t.table, file.chunks));
@@ -289,14 +303,15 @@ export class DuckLakeSink implements LedgerSink {
 
   /**
    * Flushes the buffer, then compacts the lake: progress rows merged, inlined rows written to
-   * Parquet, adjacent small files merged, snapshots older than the retention expired, and files
-   * no snapshot needs any more deleted. Retention defaults to the sink's maintenance options.
+   * Parquet, adjacent files smaller than `mergeBelowBytes` merged, snapshots older than the
+   * retention expired, and files no snapshot needs any more deleted. Settings not given are the
+   * sink's maintenance options.
    */
-  compact(retention: Partial<Retention> = {}): Promise<CompactReport> {
+  compact(settings: Partial<MaintenanceSettings> = {}): Promise<CompactReport> {
     return this.exclusive(async () => {
       this.assertUsable();
       await this.flushAll();
-      return this.maintain(retention, true);
+      return this.maintain(settings, true);
     });
   }
 
@@ -537,15 +552,16 @@ export class DuckLakeSink implements LedgerSink {
     if (byTime || byBytes) await this.maintain({}, false);
   }
 
-  private async maintain(overrides: Partial<Retention>, orphans: boolean): Promise<CompactReport> {
+  private async maintain(overrides: Partial<MaintenanceSettings>, orphans: boolean): Promise<CompactReport> {
     const c = this.config;
-    const retention: Retention = {
+    const settings: MaintenanceSettings = {
       snapshotRetentionSeconds: overrides.snapshotRetentionSeconds ?? c.snapshotRetentionSeconds,
       fileRetentionSeconds: overrides.fileRetentionSeconds ?? c.fileRetentionSeconds,
       orphanAgeSeconds: overrides.orphanAgeSeconds ?? c.orphanAgeSeconds,
+      mergeBelowBytes: overrides.mergeBelowBytes ?? c.mergeBelowBytes,
     };
     try {
-      const report = await runMaintenance(this.writer, c.schema, this.tables, this.progress, retention, this.policy, orphans);
+      const report = await runMaintenance(this.writer, c.schema, this.tables, this.progress, settings, this.policy, orphans);
       this.lastMaintenance = Date.now();
       this.registeredBytes = 0;
       this.counters.maintenanceRuns++;

@@ -2,7 +2,8 @@
  * The sink contract the runner writes through, and the options of the DuckLake sink.
  */
 import type { LedgerRows, TableName } from '@stellar-ducklake/extract';
-import type { EncodedLedger } from './parquet/encode.js';
+import type { EncodedLedger, EncodeOptions } from './parquet/encode.js';
+import type { PageCompression } from './parquet/codec.js';
 
 /** A closed range of ledger sequences: both `start` and `end` are included. */
 export interface LedgerRange {
@@ -31,7 +32,12 @@ export interface LedgerSink {
    * in another thread, instead of {@link write}.
    */
   readonly enabledTables?: readonly TableName[];
-  /** Buffers one ledger encoded by `encodeLedger` for {@link enabledTables}; otherwise as {@link write}. */
+  /** With {@link enabledTables}: the options writers pass to `encodeLedger` (page compression). */
+  readonly encodeOptions?: EncodeOptions;
+  /**
+   * Buffers one ledger encoded by `encodeLedger` for {@link enabledTables} with
+   * {@link encodeOptions}; otherwise as {@link write}.
+   */
   writeEncoded?(ledger: EncodedLedger): Promise<void>;
 }
 
@@ -53,10 +59,18 @@ export interface MaintenanceOptions {
   intervalSeconds?: number;
   /**
    * Also run automatic maintenance after a flush once the Parquet files registered since the last
-   * run (uncompressed pages) hold this many bytes, so a long backfill keeps its files merged and
-   * compressed as it goes. `0` disables this trigger. Default 2 GiB.
+   * run hold this many bytes, so a long backfill keeps its small files merged as it goes. `0`
+   * disables this trigger. Default 2 GiB.
    */
   afterBytes?: number;
+  /**
+   * Merging rewrites only data files smaller than this many bytes (DuckLake's `max_file_size` of
+   * `ducklake_merge_adjacent_files`), into files of up to the lake's target size. Larger files,
+   * such as the sink's own files of a full batch, are already compressed and left as they are, so
+   * that no byte is rewritten over and over while a backfill grows. Default 16 MiB; give the lake's
+   * `target_file_size` (512 MiB unless set) to merge everything below it.
+   */
+  mergeBelowBytes?: number;
   /** Snapshots older than this are expired (time travel stops there). Default 86,400 (one day). */
   snapshotRetentionSeconds?: number;
   /**
@@ -125,6 +139,11 @@ export interface DuckLakeSinkOptions {
   dataInliningRowLimit?: number;
   /** Automatic maintenance and retention. */
   maintenance?: MaintenanceOptions;
+  /**
+   * Compression of the data pages the sink writes: `snappy` (default, DuckLake's own default
+   * codec, so files need no rewrite to be compressed) or `uncompressed` (less CPU, larger files).
+   */
+  compression?: PageCompression;
   /**
    * SQL run after the extensions are loaded and before the lake is attached, e.g.
    * `CREATE SECRET (TYPE s3, KEY_ID '…', SECRET '…', REGION '…')` for an s3:// data path.

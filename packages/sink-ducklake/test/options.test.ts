@@ -17,6 +17,8 @@ describe('resolveOptions', () => {
     expect(c.schema).toBe('pubnet');
     expect(c.batchSize).toBe(100);
     expect(c.progressTable).toBe('_ledger_progress');
+    expect(c.compression).toBe('snappy');
+    expect(c.mergeBelowBytes).toBe(16 * 1024 ** 2);
   });
 
   test('postgres and sqlite catalogs, s3 data path', () => {
@@ -48,6 +50,8 @@ describe('resolveOptions', () => {
       { lake: '/a', tables: { ledgers: { name: 'x' }, operations: { name: 'x' } } },
       { lake: '/a', tables: { ledgers: { enabled: false }, transactions: { enabled: false }, operations: { enabled: false }, native_balances: { enabled: false } } },
       { lake: '/a', tables: { accounts: {} } },
+      { lake: '/a', compression: 'zstd' },
+      { lake: '/a', maintenance: { mergeBelowBytes: 0 } },
     ];
     for (const o of bad) expect(() => resolveOptions(o as never), JSON.stringify(o)).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Networks, tables, type LedgerRows, type TableName } from '@stellar-ducklake/extract';
-import { encodeLedger, encodeRows } from '../src/index.js';
+import { encodeLedger, encodeRows, type PageCompression } from '../src/index.js';
 import { parquetFile } from '../src/parquet/file.js';
 import { createTableSql } from '../src/ddl.js';
 import { fixtureLedgers, fixtureRows, modernFixtureRows, tempDir } from './support/env.js';
@@ -41,17 +41,32 @@ describe('Parquet files from encoded pages', () => {
     dir.remove();
   });
 
-  function writeFile(table: TableName, rows: readonly LedgerRows[]): string {
-    const file = parquetFile(tables[table], rows.map((l) => encodeLedger(l, [table]).tables[table]!))!;
-    const path = join(dir.path, `${table}-${rows.length}.parquet`);
+  const COMPRESSIONS: PageCompression[] = ['snappy', 'uncompressed'];
+  const cases = TABLES.flatMap((t) => COMPRESSIONS.map((c) => [t, c] as const));
+
+  function writeFile(table: TableName, rows: readonly LedgerRows[], compression: PageCompression = 'snappy'): string {
+    const file = parquetFile(tables[table], rows.map((l) => encodeLedger(l, [table], { compression }).tables[table]!))!;
+    const path = join(dir.path, `${table}-${rows.length}-${compression}.parquet`);
     writeFileSync(path, Buffer.concat(file.chunks));
     expect(file.bytes).toBe(Buffer.concat(file.chunks).length);
     return path;
   }
 
-  test.each(TABLES)('%s: rows and column types read back as written', async (table) => {
-    const path = writeFile(table, ledgers);
-    await c.run(createTableSql(`expect_${table}`, tables[table], { temp: true }));
+  /** Statistics of every column chunk of a file, as DuckDB reads them. */
+  const statistics = (path: string) =>
+    q(`SELECT path_in_schema AS col, stats_null_count AS nulls, stats_min_value AS min, stats_max_value AS max, min_is_exact, max_is_exact, num_values
+       FROM parquet_metadata('${path}') ORDER BY column_id`);
+
+  /** The statistics DuckDB's own writer computes for the rows of a file. */
+  async function duckdbStatistics(path: string): Promise<Record<string, unknown>[]> {
+    const theirs = `${path}.duckdb.parquet`;
+    await c.run(`COPY (SELECT * FROM read_parquet('${path}')) TO '${theirs}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)`);
+    return statistics(theirs);
+  }
+
+  test.each(cases)('%s (%s pages): rows and column types read back as written', async (table, compression) => {
+    const path = writeFile(table, ledgers, compression);
+    await c.run(createTableSql(`expect_${table}`, tables[table], { temp: true, ifNotExists: true }));
     const lake = await q(`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = 'expect_${table}' ORDER BY ordinal_position`);
     const file = await q(`SELECT column_name AS name, column_type AS type FROM (DESCRIBE SELECT * FROM read_parquet('${path}'))`);
     expect(file).toEqual(lake);
@@ -60,16 +75,43 @@ describe('Parquet files from encoded pages', () => {
     expect(json(actual)).toBe(json(expectedTables(ledgers)[table]));
   });
 
-  test.each(TABLES)("%s: statistics equal those of DuckDB's own writer", async (table) => {
-    const ours = writeFile(table, ledgers);
-    const theirs = join(dir.path, `${table}-duckdb.parquet`);
-    await c.run(`COPY (SELECT * FROM read_parquet('${ours}')) TO '${theirs}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)`);
-    const stats = (path: string) =>
-      q(`SELECT path_in_schema AS col, stats_null_count AS nulls, stats_min_value AS min, stats_max_value AS max, min_is_exact, max_is_exact, num_values
-         FROM parquet_metadata('${path}') ORDER BY column_id`);
-    const expected = await stats(theirs);
+  test.each(cases)("%s (%s pages): statistics equal those of DuckDB's own writer", async (table, compression) => {
+    const ours = writeFile(table, ledgers, compression);
+    const expected = await duckdbStatistics(ours);
     expect(expected.length).toBe(tables[table].columns.length);
-    expect(await stats(ours)).toEqual(expected);
+    expect(await statistics(ours)).toEqual(expected);
+  });
+
+  test.each(TABLES)('%s: snappy pages are the uncompressed pages compressed, with sizes that say so', async (table) => {
+    const sizes = (path: string) =>
+      q(`SELECT compression, total_compressed_size AS stored, total_uncompressed_size AS plain FROM parquet_metadata('${path}') ORDER BY column_id`);
+    const snappy = await sizes(writeFile(table, ledgers, 'snappy'));
+    const plain = await sizes(writeFile(table, ledgers, 'uncompressed'));
+    expect(new Set(snappy.map((s) => s.compression))).toEqual(new Set(['SNAPPY']));
+    expect(new Set(plain.map((s) => s.compression))).toEqual(new Set(['UNCOMPRESSED']));
+    // Uncompressed, stored and plain sizes agree; compressed, the plain size is the uncompressed
+    // file's but for the page headers, whose compressed-size varint may be shorter (≤ 4 bytes a page).
+    expect(plain.every((s) => s.stored === s.plain)).toBe(true);
+    snappy.forEach((s, i) => {
+      const diff = Number(plain[i]!.stored) - Number(s.plain);
+      expect(diff).toBeGreaterThanOrEqual(0);
+      expect(diff).toBeLessThanOrEqual(4 * ledgers.length);
+    });
+    // One row a ledger (ledgers) leaves snappy nothing to find within a page; the other tables shrink.
+    const stored = (rows: Record<string, unknown>[]) => rows.reduce((n, s) => n + Number(s.stored), 0);
+    if (table !== 'ledgers') expect(stored(snappy)).toBeLessThan(stored(plain));
+  });
+
+  test('long strings: statistics across pages are cut to bounds as DuckDB cuts them', async () => {
+    // Values longer than the 256 bytes Parquet keeps, differing only after the cut, on separate
+    // pages (ledgers): the file's bounds must be those DuckDB computes from the whole values.
+    const long = (tail: string) => `${'A'.repeat(300)}${tail}`;
+    const parts = ['C', 'B', 'D'].map((tail, i) =>
+      encodeRows(tables.transactions, syntheticLedger(20 + i, 1, 1).transactions.map((t) => ({ ...t, tx_envelope: long(tail), memo: 'x'.repeat(255 + i) })), 20 + i),
+    );
+    const path = join(dir.path, 'long-strings.parquet');
+    writeFileSync(path, Buffer.concat(parquetFile(tables.transactions, parts)!.chunks));
+    expect(await statistics(path)).toEqual(await duckdbStatistics(path));
   });
 
   test('an all-null column has a null count and no minimum or maximum', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { openDuckLakeSink, type DuckLakeSink } from '../src/index.js';
+import { encodeLedger, openDuckLakeSink, type DuckLakeSink } from '../src/index.js';
 import { extensionDirectory, tempDir } from './support/env.js';
 import { freshSink, lakeCounts, testOptions } from './support/open.js';
 import { startWriter } from './support/spawn-writer.js';
@@ -112,6 +112,16 @@ describe('buffering and flush triggers', () => {
     await sink.flush();
     expect(await sink.committedRanges()).toEqual([{ start: 1, end: 2 }]);
     expect(await count(sink, 'SELECT count(*) AS n FROM operations')).toBe(12);
+  });
+
+  test('writeEncoded refuses pages compressed otherwise than the sink writes, naming the ledger', async () => {
+    const { sink } = await fresh();
+    expect(sink.encodeOptions).toEqual({ compression: 'snappy' });
+    const plain = encodeLedger(syntheticLedger(5), sink.enabledTables, { compression: 'uncompressed' });
+    await expect(sink.writeEncoded(plain)).rejects.toMatchObject({ code: 'INVALID_ROW', ledger: 5, message: expect.stringMatching(/not compressed with snappy/) });
+    await sink.writeEncoded(encodeLedger(syntheticLedger(5), sink.enabledTables, sink.encodeOptions));
+    await sink.flush();
+    expect(await sink.committedRanges()).toEqual([{ start: 5, end: 5 }]);
   });
 });
 
@@ -402,34 +412,55 @@ describe('inlining and maintenance', () => {
     expect(await count(sink, 'SELECT count(*) AS n FROM operations')).toBe(8 * 60);
   });
 
-  test('automatic maintenance once enough bytes are registered, and files registered uncompressed are merged compressed', async () => {
+  const operationFiles = async (sink: DuckLakeSink) =>
+    (await sink.query(`SELECT data_file FROM ducklake_list_files('lake', 'operations', schema => 'pubnet')`)).map((r) => `'${String(r.data_file)}'`);
+  const codecs = async (sink: DuckLakeSink) =>
+    sink.query(`SELECT DISTINCT compression FROM parquet_metadata([${(await operationFiles(sink)).join(', ')}])`);
+
+  test('automatic maintenance once enough bytes are registered merges the small files; files are snappy-compressed', async () => {
     const { sink } = await fresh({
       dataInliningRowLimit: 0,
       maintenance: { intervalSeconds: 0, afterBytes: 1, snapshotRetentionSeconds: 0, fileRetentionSeconds: 0 },
     });
-    const codecs = async () => {
-      const files = (await sink.query(`SELECT data_file FROM ducklake_list_files('lake', 'operations', schema => 'pubnet')`)).map((r) => `'${String(r.data_file)}'`);
-      return sink.query(`SELECT DISTINCT compression FROM parquet_metadata([${files.join(', ')}])`);
-    };
     await sink.write(syntheticLedger(1, 30, 2));
     await sink.flush();
-    // One flush: its file is the sink's own, registered with uncompressed pages; maintenance ran
-    // after it (afterBytes: 1), with nothing to merge yet.
+    // One flush: its file is the sink's own, with snappy pages; maintenance ran after it
+    // (afterBytes: 1), with nothing to merge yet.
     expect(sink.stats().maintenanceRuns).toBe(1);
-    expect(await codecs()).toEqual([{ compression: 'UNCOMPRESSED' }]);
+    expect(await operationFiles(sink)).toHaveLength(1);
+    expect(await codecs(sink)).toEqual([{ compression: 'SNAPPY' }]);
     await sink.write(syntheticLedger(2, 30, 2));
     await sink.flush();
     expect(sink.stats().maintenanceRuns).toBe(2);
-    // The two files were merged into one written by DuckLake, compressed.
-    const [{ n }] = (await sink.query(`SELECT count(*) AS n FROM ducklake_list_files('lake', 'operations', schema => 'pubnet')`)) as [{ n: bigint }];
-    expect(n).toBe(1n);
-    expect(await codecs()).not.toContainEqual({ compression: 'UNCOMPRESSED' });
+    // The two small files were merged into one written by DuckLake.
+    expect(await operationFiles(sink)).toHaveLength(1);
     expect(await count(sink, 'SELECT count(*) AS n FROM operations')).toBe(120);
   });
 
-  test('lake settings: wide transaction rows get smaller row groups; no external file cache', async () => {
+  test('files at or above mergeBelowBytes are not merged; compression uncompressed writes plain pages', async () => {
+    const { sink } = await fresh({
+      dataInliningRowLimit: 0,
+      compression: 'uncompressed',
+      maintenance: { intervalSeconds: 0, afterBytes: 1, mergeBelowBytes: 1, snapshotRetentionSeconds: 0, fileRetentionSeconds: 0 },
+    });
+    for (const seq of [1, 2, 3]) {
+      await sink.write(syntheticLedger(seq, 30, 2));
+      await sink.flush();
+    }
+    expect(sink.stats().maintenanceRuns).toBe(3);
+    expect(await operationFiles(sink)).toHaveLength(3);
+    expect(await codecs(sink)).toEqual([{ compression: 'UNCOMPRESSED' }]);
+    // compact() with a bound above the files' sizes merges them.
+    await sink.compact({ mergeBelowBytes: 512 * 1024 ** 2 });
+    expect(await operationFiles(sink)).toHaveLength(1);
+    expect(await count(sink, 'SELECT count(*) AS n FROM operations')).toBe(180);
+  });
+
+  test('lake settings: wide transaction and operation rows get smaller row groups; no external file cache', async () => {
     const { sink } = await fresh();
-    expect(await sink.query(`SELECT value, scope, scope_entry FROM lake.options() WHERE option_name = 'parquet_row_group_size'`)).toEqual([
+    const set = await sink.query(`SELECT value, scope, scope_entry FROM lake.options() WHERE option_name = 'parquet_row_group_size' ORDER BY scope_entry`);
+    expect(set).toEqual([
+      { value: '32768', scope: 'TABLE', scope_entry: 'pubnet.operations' },
       { value: '16384', scope: 'TABLE', scope_entry: 'pubnet.transactions' },
     ]);
     expect(await sink.query(`SELECT current_setting('enable_external_file_cache') AS v`)).toEqual([{ v: false }]);

@@ -26,8 +26,8 @@ port.on('message', (job: ExtractJob) => {
       let transfer: ArrayBuffer[] = [];
       try {
         const rows = extract(job.bytes, { networkPassphrase: job.networkPassphrase });
-        if (job.encodeTables !== undefined) {
-          const encoded = encodeLedger(rows, job.encodeTables);
+        if (job.encode !== undefined) {
+          const encoded = encodeLedger(rows, job.encode.tables, job.encode.options);
           reply = { id: job.id, encoded };
           transfer = transferList(encoded);
         } else {

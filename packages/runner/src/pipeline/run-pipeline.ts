@@ -13,6 +13,7 @@ import type { LedgerSource, RawLedger } from '../sources/source.js';
 import type { ProgressListener } from './progress.js';
 import { Semaphore } from './semaphore.js';
 import { ExtractPool } from './worker-pool.js';
+import type { EncodeRequest } from './transport.js';
 
 /** Options of {@link runPipeline}. */
 export interface PipelineOptions {
@@ -131,7 +132,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let lastFlush = Date.now();
 
   // Sinks that take Parquet pages get them encoded on the workers, next to extraction.
-  const encodeTables = sink.writeEncoded !== undefined ? sink.enabledTables : undefined;
+  const encode: EncodeRequest | undefined =
+    sink.writeEncoded !== undefined && sink.enabledTables !== undefined ? { tables: sink.enabledTables, options: sink.encodeOptions ?? {} } : undefined;
 
   const write = (stream: number, rows: LedgerRows | EncodedLedger): Promise<void> => {
     writes = writes.then(async () => {
@@ -164,8 +166,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     }
     await permits.acquire();
     const extracted =
-      encodeTables !== undefined
-        ? pool.extractEncoded(raw.sequence, raw.bytes, networkPassphrase, encodeTables)
+      encode !== undefined
+        ? pool.extractEncoded(raw.sequence, raw.bytes, networkPassphrase, encode)
         : pool.extract(raw.sequence, raw.bytes, networkPassphrase);
     const job = extracted
       .then((rows) => write(stream, rows))

@@ -7,7 +7,7 @@
  * the rows go back by structured clone, which preserves `bigint` and `Date`.
  */
 import type { LedgerRows, TableName } from '@stellar-ducklake/extract';
-import type { EncodedLedger } from '@stellar-ducklake/sink-ducklake/encode';
+import type { EncodedLedger, EncodeOptions } from '@stellar-ducklake/sink-ducklake/encode';
 
 /** A job message to a worker. */
 export interface ExtractJob {
@@ -16,7 +16,13 @@ export interface ExtractJob {
   bytes: Uint8Array;
   networkPassphrase: string;
   /** When set, the worker also encodes the rows of these tables as Parquet pages and returns those. */
-  encodeTables?: readonly TableName[];
+  encode?: EncodeRequest;
+}
+
+/** What a worker encodes: the tables, and the options `encodeLedger` takes (page compression). */
+export interface EncodeRequest {
+  tables: readonly TableName[];
+  options: EncodeOptions;
 }
 
 /** A serialised error from a worker. */

@@ -4,10 +4,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { LedgerRows, TableName } from '@stellar-ducklake/extract';
+import type { LedgerRows } from '@stellar-ducklake/extract';
 import type { EncodedLedger } from '@stellar-ducklake/sink-ducklake/encode';
 import { StellarDucklakeError } from '@stellar-ducklake/extract';
-import { packJob, unpackRows, type ExtractJob, type ExtractReply, type WorkerErrorPayload } from './transport.js';
+import { packJob, unpackRows, type EncodeRequest, type ExtractJob, type ExtractReply, type WorkerErrorPayload } from './transport.js';
 
 /** Options of {@link ExtractPool}. */
 export interface ExtractPoolOptions {
@@ -88,9 +88,9 @@ export class ExtractPool {
     return this.submit({ id: this.nextId++, sequence, bytes, networkPassphrase }) as Promise<LedgerRows>;
   }
 
-  /** Extracts one ledger on a worker and encodes the rows of `tables` there, for `writeEncoded`. */
-  extractEncoded(sequence: number, bytes: Uint8Array, networkPassphrase: string, tables: readonly TableName[]): Promise<EncodedLedger> {
-    return this.submit({ id: this.nextId++, sequence, bytes, networkPassphrase, encodeTables: tables }) as Promise<EncodedLedger>;
+  /** Extracts one ledger on a worker and encodes its rows there as `encode` says, for `writeEncoded`. */
+  extractEncoded(sequence: number, bytes: Uint8Array, networkPassphrase: string, encode: EncodeRequest): Promise<EncodedLedger> {
+    return this.submit({ id: this.nextId++, sequence, bytes, networkPassphrase, encode }) as Promise<EncodedLedger>;
   }
 
   private submit(job: ExtractJob): Promise<LedgerRows | EncodedLedger> {

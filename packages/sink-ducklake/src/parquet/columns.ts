@@ -1,7 +1,7 @@
 /**
  * Parquet column encoders derived from the column definitions: each knows its schema elements and
- * writes one data page (PLAIN values, RLE levels, uncompressed) from a ledger's rows, checking
- * every value against its definition on the way.
+ * writes one data page (PLAIN values, RLE levels, compressed by the page codec given) from a
+ * ledger's rows, checking every value against its definition on the way.
  */
 import { writeJson, type ColumnDef, type JsonValue, type SqlType } from '@stellar-ducklake/extract';
 import { ByteSink } from './bytes.js';
@@ -22,12 +22,33 @@ export type Mismatch = string;
 /** Writes one non-null value; returns a {@link Mismatch} instead when the value does not fit. */
 type WriteValue = (v: unknown, out: ByteSink, page: PageState) => Mismatch | undefined;
 
+/**
+ * Longest string statistic a Parquet file keeps whole, in bytes; longer ones are cut to a bound, as
+ * DuckDB's writer does.
+ */
+export const STRING_STAT_BYTES = 256;
+
+/**
+ * Bytes of a statistics value kept beside the pages: one more than {@link STRING_STAT_BYTES}, so
+ * that comparing the kept prefixes orders values as their cut bounds order.
+ */
+const STAT_KEPT_BYTES = STRING_STAT_BYTES + 1;
+
+/** A page compression codec: its Parquet `CompressionCodec` number and its block compressor. */
+export interface PageCodec {
+  readonly id: number;
+  /** Compresses a page body; `undefined` for no compression (`id` 0). */
+  readonly compress: ((body: Uint8Array) => Uint8Array) | undefined;
+}
+
 /** Per-page scratch shared by the writers of one encoding pass. */
 export interface PageState {
   /** JSON text of objects already serialised in this ledger (`details` and `details_json` share one). */
   readonly json: Map<object, string>;
   /** Booleans of the current page, bit-packed when the page is closed. */
   bits: number[];
+  /** The pages' statistics values (minimum and maximum, PLAIN, cut to a bound's length). */
+  readonly statBytes: ByteSink;
   /** The last value written, in the form its column compares (number, bigint or string). */
   stat: number | bigint | string;
   /** Whether the last string written was ASCII. */
@@ -244,20 +265,19 @@ export interface CellError {
   readonly mismatch: Mismatch;
 }
 
-/** What one page holds: counts, and where its smallest and largest values' PLAIN bytes are. */
+/** What one page holds: counts, sizes, and where its smallest and largest values' bytes are. */
 export interface PageResult {
   /** Level entries (Parquet's `num_values`). */
   readonly values: number;
   /** Level entries without a value (null rows, and empty lists). */
   readonly nulls: number;
-  /** Offset in the output of the minimum's bytes, or -1 when the page has no value (or is boolean). */
+  /** Bytes of the page (header and body) before compression. */
+  readonly uncompressed: number;
+  /** Offset in `PageState.statBytes` of the minimum's PLAIN bytes, or -1 when the page has no value. */
   readonly minAt: number;
   readonly minLen: number;
   readonly maxAt: number;
   readonly maxLen: number;
-  /** Minimum and maximum of a boolean page (0 or 1), whose values are bits. */
-  readonly boolMin: number;
-  readonly boolMax: number;
 }
 
 /** One column of a table, as Parquet. */
@@ -272,15 +292,14 @@ export interface ColumnEncoder {
   readonly physical: number;
   /** Encodings the pages use (for the column metadata). */
   readonly encodings: readonly number[];
-  /** Whether the leaf is BOOLEAN (its statistics are not byte ranges of the page). */
-  readonly isBoolean: boolean;
   /** Orders two PLAIN-encoded statistics values of this column. */
   readonly compare: (a: Uint8Array, b: Uint8Array) => number;
   /**
-   * Appends one data page holding this column of `rows` to `out`; returns what it holds, or the
-   * first value that does not fit.
+   * Appends one data page holding this column of `rows` to `out`, its body compressed by `codec`,
+   * and its statistics values to `state.statBytes`; returns what it holds, or the first value
+   * that does not fit.
    */
-  page(rows: readonly object[], out: ByteSink, state: PageState): PageResult | CellError;
+  page(rows: readonly object[], out: ByteSink, state: PageState, codec: PageCodec): PageResult | CellError;
 }
 
 /** Builds the encoder of one column. Every column is declared OPTIONAL (DuckLake columns are nullable). */
@@ -313,6 +332,7 @@ export function columnEncoder(c: ColumnDef): ColumnEncoder {
   const defs = new LevelRuns();
   const reps = new LevelRuns();
   const header = new ByteSink(64);
+  const body = new ByteSink();
 
   return {
     name,
@@ -320,9 +340,8 @@ export function columnEncoder(c: ColumnDef): ColumnEncoder {
     path,
     physical: leaf.physical,
     encodings: [Encoding.PLAIN, Encoding.RLE],
-    isBoolean: isBool,
     compare: leaf.compare,
-    page(rows, out, state) {
+    page(rows, out, state, codec) {
       values.reset();
       defs.reset();
       reps.reset();
@@ -393,33 +412,49 @@ export function columnEncoder(c: ColumnDef): ColumnEncoder {
       reps.flush();
       const levelBytes = (isList ? 4 + reps.out.length : 0) + 4 + defs.out.length;
       const size = levelBytes + values.length;
+      body.reset();
+      body.reserve(size);
+      if (isList) {
+        body.uint32(reps.out.length);
+        body.bytes(reps.out.buf.subarray(0, reps.out.length));
+      }
+      body.uint32(defs.out.length);
+      body.bytes(defs.out.buf.subarray(0, defs.out.length));
+      body.bytes(values.buf.subarray(0, values.length));
+      const raw = body.buf.subarray(0, size);
+      const stored = codec.compress === undefined ? raw : codec.compress(raw);
       header.reset();
       writeStruct(header, [
         [1, i32(DATA_PAGE)],
         [2, i32(size)],
-        [3, i32(size)],
+        [3, i32(stored.length)],
         [5, struct([[1, i32(defs.count)], [2, i32(Encoding.PLAIN)], [3, i32(Encoding.RLE)], [4, i32(Encoding.RLE)]])],
       ]);
-      out.reserve(header.length + size);
+      out.reserve(header.length + stored.length);
       out.bytes(header.buf.subarray(0, header.length));
-      if (isList) {
-        out.uint32(reps.out.length);
-        out.bytes(reps.out.buf.subarray(0, reps.out.length));
+      out.bytes(stored);
+      const stats = state.statBytes;
+      let minOut = -1;
+      let maxOut = -1;
+      if (minAt >= 0 && isBool) {
+        minOut = stats.length;
+        stats.byte(min as number);
+        maxOut = stats.length;
+        stats.byte(max as number);
+      } else if (minAt >= 0) {
+        minOut = stats.length;
+        stats.bytes(values.buf.subarray(minAt + skip, Math.min(minEnd, minAt + skip + STAT_KEPT_BYTES)));
+        maxOut = stats.length;
+        stats.bytes(values.buf.subarray(maxAt + skip, Math.min(maxEnd, maxAt + skip + STAT_KEPT_BYTES)));
       }
-      out.uint32(defs.out.length);
-      out.bytes(defs.out.buf.subarray(0, defs.out.length));
-      const base = out.length;
-      out.bytes(values.buf.subarray(0, values.length));
-      const has = minAt >= 0 && !isBool;
       return {
         values: defs.count,
         nulls,
-        minAt: has ? base + minAt + skip : -1,
-        minLen: has ? minEnd - minAt - skip : -1,
-        maxAt: has ? base + maxAt + skip : -1,
-        maxLen: has ? maxEnd - maxAt - skip : -1,
-        boolMin: isBool && minAt >= 0 ? (min as number) : -1,
-        boolMax: isBool && maxAt >= 0 ? (max as number) : -1,
+        uncompressed: header.length + size,
+        minAt: minOut,
+        minLen: minOut < 0 ? -1 : maxOut - minOut,
+        maxAt: maxOut,
+        maxLen: maxOut < 0 ? -1 : stats.length - maxOut,
       };
     },
   };

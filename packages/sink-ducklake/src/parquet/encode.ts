@@ -6,6 +6,7 @@
 import { tables as tableDefs, type LedgerRows, type TableDef, type TableName } from '@stellar-ducklake/extract';
 import { ByteSink } from './bytes.js';
 import { columnEncoder, type ColumnEncoder, type PageState } from './columns.js';
+import { pageCodec, type PageCompression } from './codec.js';
 import { ledgerColumn } from '../ddl.js';
 import { SinkError } from '../errors.js';
 
@@ -13,15 +14,23 @@ import { SinkError } from '../errors.js';
 export interface EncodedTable {
   /** Rows encoded. */
   readonly rows: number;
-  /** The pages of all columns, back to back, in column order (empty when there are no rows). */
+  /** Parquet `CompressionCodec` of the pages. */
+  readonly codec: number;
+  /**
+   * The pages of all columns, back to back, in column order, then the statistics values (empty
+   * when there are no rows).
+   */
   readonly data: Uint8Array;
   /** End offset in `data` of each column's page. */
   readonly pageEnds: Uint32Array;
+  /** Size of each column's page before compression (header included). */
+  readonly uncompressedSizes: Uint32Array;
   /** Parquet `num_values` (level entries) of each column's page. */
   readonly valueCounts: Uint32Array;
   /**
    * Statistics of each column's page, five numbers per column: null count, then offset and
    * length in `data` of the minimum's and of the maximum's PLAIN bytes (length -1: no value).
+   * Strings longer than Parquet keeps whole are kept cut.
    */
   readonly stats: Int32Array;
 }
@@ -69,30 +78,39 @@ export function tableEncoder(def: TableDef): TableEncoder {
 }
 
 const scratch = new ByteSink(1 << 20);
+const statBytes = new ByteSink(1 << 14);
+
+/** Options of {@link encodeLedger} and {@link encodeRows}. */
+export interface EncodeOptions {
+  /** How pages are compressed (default `snappy`, DuckLake's default codec). */
+  readonly compression?: PageCompression;
+}
 
 /**
  * Encodes rows of one table (of ledger `ledger`, for messages) as one page per column. Throws
  * `SinkError` `INVALID_ROW` naming the ledger, row and column of the first value that does not
  * fit its column.
  */
-export function encodeRows(def: TableDef, rows: readonly object[], ledger: number, tableName = def.name): EncodedTable {
+export function encodeRows(def: TableDef, rows: readonly object[], ledger: number, options: EncodeOptions = {}, tableName = def.name): EncodedTable {
+  const codec = pageCodec(options.compression ?? 'snappy');
   const { columns } = tableEncoder(def);
   const pageEnds = new Uint32Array(columns.length);
+  const uncompressedSizes = new Uint32Array(columns.length);
   const valueCounts = new Uint32Array(columns.length);
   const stats = new Int32Array(columns.length * STATS_PER_COLUMN);
-  if (rows.length === 0) return { rows: 0, data: new Uint8Array(0), pageEnds, valueCounts, stats };
+  if (rows.length === 0) return { rows: 0, codec: codec.id, data: new Uint8Array(0), pageEnds, uncompressedSizes, valueCounts, stats };
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (typeof row !== 'object' || row === null) {
       throw new SinkError('INVALID_ROW', `${tableName} row ${r + 1} is ${row === null ? 'null' : typeof row}, not an object.`, { ledger });
     }
   }
-  const state: PageState = { json: new Map(), bits: [], stat: 0, ascii: true };
   scratch.reset();
-  const booleans: [column: number, min: number, max: number][] = [];
+  statBytes.reset();
+  const state: PageState = { json: new Map(), bits: [], stat: 0, ascii: true, statBytes };
   for (let c = 0; c < columns.length; c++) {
     const col = columns[c]!;
-    const n = col.page(rows, scratch, state);
+    const n = col.page(rows, scratch, state, codec);
     if ('mismatch' in n) {
       throw new SinkError('INVALID_ROW', `${tableName} row ${n.row + 1}, column ${col.name}: expected ${n.mismatch}.`, {
         ledger,
@@ -100,25 +118,32 @@ export function encodeRows(def: TableDef, rows: readonly object[], ledger: numbe
       });
     }
     pageEnds[c] = scratch.length;
+    uncompressedSizes[c] = n.uncompressed;
     valueCounts[c] = n.values;
     stats.set([n.nulls, n.minAt, n.minLen, n.maxAt, n.maxLen], c * STATS_PER_COLUMN);
-    if (n.boolMin >= 0) booleans.push([c, n.boolMin, n.boolMax]);
   }
-  // Boolean statistics are not bytes of their page (values are bits): they follow the pages.
-  for (const [c, min, max] of booleans) {
-    stats.set([scratch.length, 1, scratch.length + 1, 1], c * STATS_PER_COLUMN + 1);
-    scratch.byte(min);
-    scratch.byte(max);
+  // The statistics values follow the pages.
+  const base = scratch.length;
+  scratch.bytes(statBytes.buf.subarray(0, statBytes.length));
+  for (let at = 0; at < stats.length; at += STATS_PER_COLUMN) {
+    if (stats[at + 2]! >= 0) {
+      stats[at + 1]! += base;
+      stats[at + 3]! += base;
+    }
   }
-  return { rows: rows.length, data: scratch.toBytes(), pageEnds, valueCounts, stats };
+  return { rows: rows.length, codec: codec.id, data: scratch.toBytes(), pageEnds, uncompressedSizes, valueCounts, stats };
 }
 
 /**
  * Encodes a ledger's rows for {@link DuckLakeSink.writeEncoded}: each enabled table's rows become
- * one Parquet data page per column. Checks that every row names the ledger and every value fits
- * its column; throws `SinkError` `INVALID_ROW` otherwise.
+ * one Parquet data page per column, compressed as `options` say. Checks that every row names the
+ * ledger and every value fits its column; throws `SinkError` `INVALID_ROW` otherwise.
  */
-export function encodeLedger(rows: LedgerRows, tables: readonly TableName[] = Object.keys(tableDefs) as TableName[]): EncodedLedger {
+export function encodeLedger(
+  rows: LedgerRows,
+  tables: readonly TableName[] = Object.keys(tableDefs) as TableName[],
+  options: EncodeOptions = {},
+): EncodedLedger {
   const seq = rows?.ledger?.sequence;
   if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) {
     throw new SinkError('INVALID_ROW', `encoding needs LedgerRows whose ledger.sequence is a ledger number, got ${String(seq)}.`);
@@ -132,7 +157,7 @@ export function encodeLedger(rows: LedgerRows, tables: readonly TableName[] = Ob
       const v = (list[i] as Record<string, unknown> | null)?.[col];
       if (v !== seq) throw new SinkError('INVALID_ROW', `${table} row ${i + 1} has ${col} ${String(v)}, not the ledger's sequence.`, { ledger: seq });
     }
-    out[table] = encodeRows(tableDefs[table], list, seq, table);
+    out[table] = encodeRows(tableDefs[table], list, seq, options, table);
   }
   return { sequence: seq, tables: out };
 }

@@ -5,12 +5,11 @@
  */
 import type { TableDef } from '@stellar-ducklake/extract';
 import { ByteSink } from './bytes.js';
-import type { ColumnEncoder } from './columns.js';
+import { STRING_STAT_BYTES, type ColumnEncoder } from './columns.js';
 import { STATS_PER_COLUMN, tableEncoder, type EncodedTable } from './encode.js';
 import { binary, binaryList, bool, bytesValue, i32, i32List, i64, struct, structList, writeStruct, type ThriftStruct } from './thrift.js';
 
 const MAGIC = new Uint8Array([0x50, 0x41, 0x52, 0x31]); // "PAR1"
-const UNCOMPRESSED = 0;
 
 /** A Parquet file as byte views in write order, and its size. */
 export interface ParquetChunks {
@@ -52,9 +51,6 @@ function statistics(col: ColumnEncoder, parts: readonly EncodedTable[], c: numbe
   ];
 }
 
-/** Longest string statistic kept whole, in bytes; longer ones are cut, as DuckDB's writer does. */
-const STRING_STAT_BYTES = 256;
-
 /** A string minimum, or a prefix of it (a lower bound) when it is long; none when no cut is clean. */
 function lowerBound(v: Bound): Bound | undefined {
   if (v.length <= STRING_STAT_BYTES) return v;
@@ -79,22 +75,28 @@ export function parquetFile(def: TableDef, parts: readonly EncodedTable[]): Parq
   const filled = parts.filter((p) => p.rows > 0);
   const rows = filled.reduce((n, p) => n + p.rows, 0);
   if (rows === 0) return undefined;
+  const codec = filled[0]!.codec;
+  if (filled.some((p) => p.codec !== codec)) throw new RangeError(`${def.name}: the pages of one file must share one compression codec`);
   const { columns } = tableEncoder(def);
   const chunks: Uint8Array[] = [MAGIC];
   let offset = MAGIC.length;
   const columnChunks: ThriftStruct[] = [];
+  let uncompressedBytes = 0;
   for (let c = 0; c < columns.length; c++) {
     const col = columns[c]!;
     const start = offset;
     let values = 0;
+    let uncompressed = 0;
     for (const p of filled) {
       const from = c === 0 ? 0 : p.pageEnds[c - 1]!;
       const page = p.data.subarray(from, p.pageEnds[c]!);
       chunks.push(page);
       offset += page.length;
       values += p.valueCounts[c]!;
+      uncompressed += p.uncompressedSizes[c]!;
     }
     const size = offset - start;
+    uncompressedBytes += uncompressed;
     columnChunks.push([
       [2, i64(start)],
       [
@@ -103,9 +105,9 @@ export function parquetFile(def: TableDef, parts: readonly EncodedTable[]): Parq
           [1, i32(col.physical)],
           [2, i32List(col.encodings)],
           [3, binaryList(col.path)],
-          [4, i32(UNCOMPRESSED)],
+          [4, i32(codec)],
           [5, i64(values)],
-          [6, i64(size)],
+          [6, i64(uncompressed)],
           [7, i64(size)],
           [9, i64(start)],
           [12, struct(statistics(col, filled, c))],
@@ -120,7 +122,7 @@ export function parquetFile(def: TableDef, parts: readonly EncodedTable[]): Parq
     [1, i32(1)],
     [2, structList(schema)],
     [3, i64(rows)],
-    [4, structList([[[1, structList(columnChunks)], [2, i64(dataBytes)], [3, i64(rows)], [5, i64(MAGIC.length)], [6, i64(dataBytes)]]])],
+    [4, structList([[[1, structList(columnChunks)], [2, i64(uncompressedBytes)], [3, i64(rows)], [5, i64(MAGIC.length)], [6, i64(dataBytes)]]])],
     [6, binary('stellar-ducklake')],
   ]);
   footer.uint32(footer.length);
