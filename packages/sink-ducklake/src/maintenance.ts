@@ -21,6 +21,8 @@ export interface MaintenanceSettings {
   orphanAgeSeconds: number;
   /** Merge only data files smaller than this many bytes. */
   mergeBelowBytes: number;
+  /** DuckDB threads while the run merges and rewrites files. */
+  threads: number;
 }
 
 /** Reads all progress rows as merged ranges. */
@@ -54,6 +56,17 @@ const MAX_MERGE_ROUNDS = 100_000;
 /** Share of deleted rows above which a data file is rewritten. */
 const deleteThreshold = 0.1;
 
+/** Runs `fn` with the instance's DuckDB `threads` setting at `threads`, then puts it back. */
+async function withThreads<T>(connection: DuckDBConnection, threads: number, fn: () => Promise<T>): Promise<T> {
+  const [{ before }] = (await queryRows(connection, `SELECT current_setting('threads') AS before`)) as [{ before: unknown }];
+  await connection.run(`SET threads = ${Math.floor(threads)}`);
+  try {
+    return await fn();
+  } finally {
+    await connection.run(`SET threads = ${num(before)}`);
+  }
+}
+
 const ago = (seconds: number) => `now() - INTERVAL ${Math.floor(seconds)} SECOND`;
 
 /**
@@ -69,47 +82,50 @@ export async function runMaintenance(
   policy: RetryPolicy,
   orphans: boolean,
 ): Promise<CompactReport> {
-  const lake = quoteLiteral(LAKE_ALIAS);
-  const step = (sql: string) => withRetries(policy, () => queryRows(connection, sql));
-  const report: CompactReport = { inlinedRowsFlushed: 0, filesMerged: 0, filesCreated: 0, snapshotsExpired: 0, filesDeleted: 0 };
+  // Each merging thread holds row groups of its own: fewer threads, less memory.
+  return withThreads(connection, settings.threads, async () => {
+    const lake = quoteLiteral(LAKE_ALIAS);
+    const step = (sql: string) => withRetries(policy, () => queryRows(connection, sql));
+    const report: CompactReport = { inlinedRowsFlushed: 0, filesMerged: 0, filesCreated: 0, snapshotsExpired: 0, filesDeleted: 0 };
 
-  await withRetries(policy, () => compactProgress(connection, progress));
+    await withRetries(policy, () => compactProgress(connection, progress));
 
-  const sch = quoteLiteral(schema);
-  // The progress table stays inlined when inlining is on: it is small after compactProgress().
-  for (const t of tables) {
-    for (const r of await step(`CALL ducklake_flush_inlined_data(${lake}, schema_name => ${sch}, table_name => ${quoteLiteral(t.name)})`)) {
-      report.inlinedRowsFlushed += num(r.rows_flushed);
-    }
-  }
-  for (const t of [...tables, progress]) {
-    const name = quoteLiteral(t.name);
-    // Files with deleted rows (replaced ranges, rewritten progress) are rewritten without them.
-    for (const r of await step(`CALL ducklake_rewrite_data_files(${lake}, ${name}, schema => ${sch}, delete_threshold => ${deleteThreshold})`)) {
-      report.filesMerged += num(r.files_processed);
-      report.filesCreated += num(r.files_created);
-    }
-    // Merging in batches (DuckLake's advice: merges are memory-intensive) bounds what one call
-    // holds; rounds repeat until nothing is left to merge (each round leaves fewer, larger files).
-    // Only files below the bound are candidates: files at or above it are not rewritten again.
-    const merge = `CALL ducklake_merge_adjacent_files(${lake}, ${name}, schema => ${sch}, max_compacted_files => ${MERGE_FILES_PER_ROUND}, max_file_size => ${Math.floor(settings.mergeBelowBytes)})`;
-    for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
-      let processed = 0;
-      let created = 0;
-      for (const r of await step(merge)) {
-        processed += num(r.files_processed);
-        created += num(r.files_created);
+    const sch = quoteLiteral(schema);
+    // The progress table stays inlined when inlining is on: it is small after compactProgress().
+    for (const t of tables) {
+      for (const r of await step(`CALL ducklake_flush_inlined_data(${lake}, schema_name => ${sch}, table_name => ${quoteLiteral(t.name)})`)) {
+        report.inlinedRowsFlushed += num(r.rows_flushed);
       }
-      report.filesMerged += processed;
-      report.filesCreated += created;
-      if (processed <= created) break;
     }
-  }
-  report.snapshotsExpired = (await step(`CALL ducklake_expire_snapshots(${lake}, older_than => ${ago(settings.snapshotRetentionSeconds)})`)).length;
-  report.filesDeleted += (await step(`CALL ducklake_cleanup_old_files(${lake}, older_than => ${ago(settings.fileRetentionSeconds)})`)).length;
-  if (orphans) {
-    // Lists the whole data path: worth it on request, not on every cadence tick.
-    report.filesDeleted += (await step(`CALL ducklake_delete_orphaned_files(${lake}, older_than => ${ago(settings.orphanAgeSeconds)})`)).length;
-  }
-  return report;
+    for (const t of [...tables, progress]) {
+      const name = quoteLiteral(t.name);
+      // Files with deleted rows (replaced ranges, rewritten progress) are rewritten without them.
+      for (const r of await step(`CALL ducklake_rewrite_data_files(${lake}, ${name}, schema => ${sch}, delete_threshold => ${deleteThreshold})`)) {
+        report.filesMerged += num(r.files_processed);
+        report.filesCreated += num(r.files_created);
+      }
+      // Merging in batches (DuckLake's advice: merges are memory-intensive) bounds what one call
+      // holds; rounds repeat until nothing is left to merge (each round leaves fewer, larger files).
+      // Only files below the bound are candidates: files at or above it are not rewritten again.
+      const merge = `CALL ducklake_merge_adjacent_files(${lake}, ${name}, schema => ${sch}, max_compacted_files => ${MERGE_FILES_PER_ROUND}, max_file_size => ${Math.floor(settings.mergeBelowBytes)})`;
+      for (let round = 0; round < MAX_MERGE_ROUNDS; round++) {
+        let processed = 0;
+        let created = 0;
+        for (const r of await step(merge)) {
+          processed += num(r.files_processed);
+          created += num(r.files_created);
+        }
+        report.filesMerged += processed;
+        report.filesCreated += created;
+        if (processed <= created) break;
+      }
+    }
+    report.snapshotsExpired = (await step(`CALL ducklake_expire_snapshots(${lake}, older_than => ${ago(settings.snapshotRetentionSeconds)})`)).length;
+    report.filesDeleted += (await step(`CALL ducklake_cleanup_old_files(${lake}, older_than => ${ago(settings.fileRetentionSeconds)})`)).length;
+    if (orphans) {
+      // Lists the whole data path: worth it on request, not on every cadence tick.
+      report.filesDeleted += (await step(`CALL ducklake_delete_orphaned_files(${lake}, older_than => ${ago(settings.orphanAgeSeconds)})`)).length;
+    }
+    return report;
+  });
 }

@@ -61,6 +61,8 @@ export interface SinkConfig {
   maintenanceAfterBytes: number;
   /** Only data files smaller than this are merged. */
   mergeBelowBytes: number;
+  /** DuckDB threads of maintenance runs. */
+  maintenanceThreads: number;
   /** Compression of the data pages. */
   compression: PageCompression;
   /** Age in seconds beyond which snapshots are expired. */
@@ -198,6 +200,7 @@ export function resolveOptions(options: DuckLakeSinkOptions): SinkConfig {
     maintenanceIntervalMs: count('maintenance.intervalSeconds', m.intervalSeconds, 600, 0) * 1000,
     maintenanceAfterBytes: count('maintenance.afterBytes', m.afterBytes, 2 * 1024 ** 3, 0),
     mergeBelowBytes: count('maintenance.mergeBelowBytes', m.mergeBelowBytes, 16 * 1024 ** 2, 1),
+    maintenanceThreads: count('maintenance.threads', m.threads, 1, 1),
     compression: compression(options.compression),
     snapshotRetentionSeconds: count('maintenance.snapshotRetentionSeconds', m.snapshotRetentionSeconds, 86_400, 0),
     fileRetentionSeconds: count('maintenance.fileRetentionSeconds', m.fileRetentionSeconds, 600, 0),

@@ -559,6 +559,7 @@ export class DuckLakeSink implements LedgerSink {
       fileRetentionSeconds: overrides.fileRetentionSeconds ?? c.fileRetentionSeconds,
       orphanAgeSeconds: overrides.orphanAgeSeconds ?? c.orphanAgeSeconds,
       mergeBelowBytes: overrides.mergeBelowBytes ?? c.mergeBelowBytes,
+      threads: overrides.threads ?? c.maintenanceThreads,
     };
     try {
       const report = await runMaintenance(this.writer, c.schema, this.tables, this.progress, settings, this.policy, orphans);

@@ -71,6 +71,12 @@ export interface MaintenanceOptions {
    * `target_file_size` (512 MiB unless set) to merge everything below it.
    */
   mergeBelowBytes?: number;
+  /**
+   * DuckDB threads while maintenance merges and rewrites files (the instance's setting is put back
+   * afterwards). Each merging thread holds Parquet row groups of its own, so one keeps a backfill's
+   * memory low; more finish large merges sooner. Default 1.
+   */
+  threads?: number;
   /** Snapshots older than this are expired (time travel stops there). Default 86,400 (one day). */
   snapshotRetentionSeconds?: number;
   /**

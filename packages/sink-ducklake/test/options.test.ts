@@ -19,6 +19,7 @@ describe('resolveOptions', () => {
     expect(c.progressTable).toBe('_ledger_progress');
     expect(c.compression).toBe('snappy');
     expect(c.mergeBelowBytes).toBe(16 * 1024 ** 2);
+    expect(c.maintenanceThreads).toBe(1);
   });
 
   test('postgres and sqlite catalogs, s3 data path', () => {
@@ -52,6 +53,7 @@ describe('resolveOptions', () => {
       { lake: '/a', tables: { accounts: {} } },
       { lake: '/a', compression: 'zstd' },
       { lake: '/a', maintenance: { mergeBelowBytes: 0 } },
+      { lake: '/a', maintenance: { threads: 0 } },
     ];
     for (const o of bad) expect(() => resolveOptions(o as never), JSON.stringify(o)).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
   });

@@ -460,10 +460,20 @@ describe('inlining and maintenance', () => {
     const { sink } = await fresh();
     const set = await sink.query(`SELECT value, scope, scope_entry FROM lake.options() WHERE option_name = 'parquet_row_group_size' ORDER BY scope_entry`);
     expect(set).toEqual([
-      { value: '32768', scope: 'TABLE', scope_entry: 'pubnet.operations' },
+      { value: '16384', scope: 'TABLE', scope_entry: 'pubnet.operations' },
       { value: '16384', scope: 'TABLE', scope_entry: 'pubnet.transactions' },
     ]);
     expect(await sink.query(`SELECT current_setting('enable_external_file_cache') AS v`)).toEqual([{ v: false }]);
+  });
+
+  test('maintenance runs on its own thread count and puts the instance setting back', async () => {
+    const { sink } = await fresh({ duckdbConfig: { threads: '3' }, maintenance: { intervalSeconds: 0, threads: 1 } });
+    const threads = async () => Number((await sink.query(`SELECT current_setting('threads') AS n`))[0]!.n);
+    expect(await threads()).toBe(3);
+    await sink.write(syntheticLedger(1, 30, 2));
+    await sink.compact();
+    expect(await threads()).toBe(3);
+    expect(await count(sink, 'SELECT count(*) AS n FROM operations')).toBe(60);
   });
 
   test('query() resolves plain table names in the network schema', async () => {
