@@ -110,15 +110,19 @@ function keyPrefix(k: string): string {
   return text;
 }
 
-/** The keys of an object in byte order; objects built in that order (the usual case) need no sort. */
+/**
+ * The keys of an object in byte order; objects built in that order need no sort. Cached keys are
+ * below U+D800, where JS string order (`<`, and the default sort) is code-point (= byte) order.
+ */
 function sortedKeys(value: JsonObject): string[] {
   const keys = Object.keys(value);
+  let ordered = true;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    // Cached keys are below U+D800, where `<` on JS strings is code-point (= byte) order.
-    if (!keyPrefixes.has(k) || (i > 0 && !(keys[i - 1]! < k))) return keys.sort(compareKeys);
+    if (!keyPrefixes.has(k)) return keys.sort(compareKeys);
+    if (i > 0 && !(keys[i - 1]! < k)) ordered = false;
   }
-  return keys;
+  return ordered ? keys : keys.sort();
 }
 
 /** Byte-order comparison of two keys (UTF-8 order; equal to code-point order). */
