@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tables as tableDefs, type TableName } from '@stellar-ducklake/extract';
 import { SinkError } from './errors.js';
-import { pageCodecs, type PageCompression } from './parquet/codec.js';
+import { pageCodec, type PageCompression } from './parquet/codec.js';
 import type { DuckLakeSinkOptions } from './types.js';
 
 /** Kind of catalog database behind the lake. */
@@ -93,10 +93,10 @@ function count(name: string, value: number | undefined, fallback: number, min: n
   return v;
 }
 
-function compression(value: PageCompression | undefined): PageCompression {
-  const v = value ?? 'snappy';
-  if (!Object.hasOwn(pageCodecs, v)) throw invalid(`option compression must be one of ${Object.keys(pageCodecs).join(', ')}, got ${JSON.stringify(value)}.`);
-  return v;
+/** The page compression option; `pageCodec` refuses an unknown name with `INVALID_OPTIONS`. */
+function compression(value: PageCompression = 'snappy'): PageCompression {
+  pageCodec(value);
+  return value;
 }
 
 function identifier(what: string, value: string): string {

@@ -169,8 +169,9 @@ export class DuckLakeSink implements LedgerSink {
 
   /**
    * Buffers one ledger already encoded by {@link encodeLedger} (for this sink's
-   * {@link enabledTables} and {@link encodeOptions}, e.g. in a worker thread), then starts a flush when the ledger count, a
-   * table's row count or the buffered bytes reach their bounds, or the commit interval has passed.
+   * {@link enabledTables} and {@link encodeOptions}, e.g. in a worker thread), then starts a flush
+   * when the ledger count, a table's row count or the buffered bytes reach their bounds, or the
+   * commit interval has passed.
    * The flush commits in the background while later ledgers are buffered; this call waits only
    * for a flush still under way from before. A flush that fails (`FLUSH_FAILED`) puts its ledgers
    * back into the buffer and its error is thrown by the next call of `write`, `flush` or `close`;

@@ -10,7 +10,7 @@ import { SinkError } from '../errors.js';
 export type PageCompression = 'snappy' | 'uncompressed';
 
 /** The codecs by name (Parquet `CompressionCodec` numbers). */
-export const pageCodecs: Readonly<Record<PageCompression, PageCodec>> = {
+const pageCodecs: Readonly<Record<PageCompression, PageCodec>> = {
   uncompressed: { id: 0, compress: undefined },
   snappy: { id: 1, compress: (body) => compressSync(body) },
 };
