@@ -19,22 +19,14 @@ export interface LakeTable {
   def: TableDef;
   /** Fully qualified name, `lake."schema"."name"`. */
   target: string;
-  /** Name of the TEMP staging table with the same columns. */
-  stage: string;
+  /** Name of a TEMP table created from the same definition: the columns the lake table must have. */
+  expected: string;
 }
 
 /** Fully qualified name of the lake schema. */
 export function schemaTarget(config: SinkConfig): string {
   return `${LAKE_ALIAS}.${quoteIdent(config.schema)}`;
 }
-
-/** Staging table of each output table. */
-const stageNames: Record<TableName, string> = {
-  ledgers: 'stage_ledgers',
-  transactions: 'stage_transactions',
-  operations: 'stage_operations',
-  native_balances: 'stage_native_balances',
-};
 
 /** The lake tables of a configuration: enabled output tables, then the progress table. */
 export function lakeTables(config: SinkConfig): { output: (LakeTable & { table: TableName })[]; progress: LakeTable } {
@@ -44,13 +36,13 @@ export function lakeTables(config: SinkConfig): { output: (LakeTable & { table: 
     name,
     def: tableDef(table),
     target: `${s}.${quoteIdent(name)}`,
-    stage: stageNames[table],
+    expected: `expected_${table}`,
   }));
   const progress = {
     name: config.progressTable,
     def: progressTableDef,
     target: `${s}.${quoteIdent(config.progressTable)}`,
-    stage: 'stage_progress',
+    expected: 'expected_progress',
   };
   return { output, progress };
 }
@@ -80,14 +72,15 @@ function describeDifference(actual: string[], expected: string[]): string {
 }
 
 /**
- * Creates the TEMP staging tables, then the schema, missing tables and views of the lake (in one
- * transaction, retried on conflicts with concurrent writers), and checks existing tables' columns.
+ * Creates the TEMP tables that show DuckDB's column types of each definition, then the schema,
+ * missing tables and views of the lake (in one transaction, retried on conflicts with concurrent
+ * writers), and checks existing tables' columns against them.
  * Throws `SinkError` `SCHEMA_MISMATCH` when an existing table differs.
  */
 export async function ensureLakeSchema(connection: DuckDBConnection, config: SinkConfig): Promise<void> {
   const { output, progress } = lakeTables(config);
   const all = [...output, progress];
-  for (const t of all) await connection.run(createTableSql(quoteIdent(t.stage), t.def, { temp: true, ifNotExists: true }));
+  for (const t of all) await connection.run(createTableSql(quoteIdent(t.expected), t.def, { temp: true, ifNotExists: true }));
 
   const check = async (): Promise<LakeTable[]> => {
     const existing = await queryRows(
@@ -109,7 +102,7 @@ export async function ensureLakeSchema(connection: DuckDBConnection, config: Sin
         });
       }
       const actual = await columnsOf(connection, LAKE_ALIAS, config.schema, t.name);
-      const expected = await columnsOf(connection, 'temp', 'main', t.stage);
+      const expected = await columnsOf(connection, 'temp', 'main', t.expected);
       if (actual.join('\n') !== expected.join('\n')) {
         throw new SinkError(
           'SCHEMA_MISMATCH',

@@ -54,7 +54,6 @@ export class Spool {
     return path;
   }
 
-
   /** Removes the directory. */
   close(): void {
     rmSync(this.dir, { recursive: true, force: true });
