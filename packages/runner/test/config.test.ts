@@ -38,6 +38,16 @@ describe('run config', () => {
     expect(c.lake).toEqual({ lake: '/tmp/x' });
     expect(Object.values(c.tables).every((t) => t.enabled)).toBe(true);
     expect(c.replace).toBe(false);
+    expect(c.compression).toBe('snappy');
+  });
+
+  it('--compression picks the page codec of the files written, and refuses another name', () => {
+    const base = ['--source', 'files:/d', '--start', '1', '--lake', '/l'];
+    expect((fromArgv([...base, '--compression', 'lz4']) as RunConfig).compression).toBe('lz4');
+    expect((fromArgv([...base, '--compression', 'uncompressed']) as RunConfig).compression).toBe('uncompressed');
+    expect(problems(() => fromArgv([...base, '--compression', 'zstd']))).toEqual([
+      { key: 'compression (--compression)', message: 'must be snappy, lz4, uncompressed, got "zstd"' },
+    ]);
   });
 
   it('reads YAML with ${ENV} expansion, and flags override it', () => {

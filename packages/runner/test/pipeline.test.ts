@@ -196,7 +196,7 @@ run('following the tip', () => {
 });
 
 run('extraction workers encoding for the DuckLake sink', () => {
-  it.each(['snappy', 'uncompressed'] as const)('return the same Parquet pages (%s) as encoding the extracted rows in this thread', async (compression) => {
+  it.each(['snappy', 'lz4', 'uncompressed'] as const)('return the same Parquet pages (%s) as encoding the extracted rows in this thread', async (compression) => {
     const { encodeLedger } = await import('@stellar-ducklake/sink-ducklake/encode');
     const { ExtractPool } = await import('../src/pipeline/worker-pool.js');
     const pool = new ExtractPool({ threads: 2 });
@@ -212,7 +212,7 @@ run('extraction workers encoding for the DuckLake sink', () => {
           const a = got[i]!.tables[t]!;
           const b = here.tables[t]!;
           expect(a.rows).toBe(b.rows);
-          expect(a.codec).toBe(compression === 'snappy' ? 1 : 0);
+          expect(a.codec).toBe({ uncompressed: 0, snappy: 1, lz4: 7 }[compression]); // Parquet CompressionCodec numbers
           expect(a.codec).toBe(b.codec);
           expect(Buffer.from(a.data).equals(Buffer.from(b.data))).toBe(true);
           expect([...a.pageEnds, ...a.uncompressedSizes, ...a.valueCounts, ...a.stats]).toEqual([...b.pageEnds, ...b.uncompressedSizes, ...b.valueCounts, ...b.stats]);

@@ -4,4 +4,4 @@
  * {@link DuckLakeSink.writeEncoded}.
  */
 export { encodeLedger, encodeRows, encodedSize, tableRows, transferList, type EncodedLedger, type EncodedTable, type EncodeOptions } from './parquet/encode.js';
-export type { PageCompression } from './parquet/codec.js';
+export { pageCompressions, type PageCompression } from './parquet/codec.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tables as tableDefs, type TableName } from '@stellar-ducklake/extract';
 import { SinkError } from './errors.js';
-import { pageCodec, type PageCompression } from './parquet/codec.js';
+import { pageCodec, pageCompressions, type PageCompression } from './parquet/codec.js';
 import type { DuckLakeSinkOptions } from './types.js';
 
 /** Kind of catalog database behind the lake. */
@@ -94,7 +94,7 @@ function count(name: string, value: number | undefined, fallback: number, min: n
 }
 
 /** The page compression option; `pageCodec` refuses an unknown name with `INVALID_OPTIONS`. */
-function compression(value: PageCompression = 'snappy'): PageCompression {
+function compression(value: PageCompression = pageCompressions[0]): PageCompression {
   pageCodec(value);
   return value;
 }

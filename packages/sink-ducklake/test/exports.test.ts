@@ -16,6 +16,7 @@ test('public exports', () => {
     'mergeRanges',
     'missingRanges',
     'openDuckLakeSink',
+    'pageCompressions',
     'progressTableDef',
     'progressViews',
     'rangesContain',
@@ -29,5 +30,5 @@ test('public exports', () => {
 
 test('the encode entry point exports the encoder alone', async () => {
   const encode = await import('../src/encode.js');
-  expect(Object.keys(encode).sort()).toEqual(['encodeLedger', 'encodeRows', 'encodedSize', 'tableRows', 'transferList']);
+  expect(Object.keys(encode).sort()).toEqual(['encodeLedger', 'encodeRows', 'encodedSize', 'pageCompressions', 'tableRows', 'transferList']);
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Networks, tables, type LedgerRows, type TableName } from '@stellar-ducklake/extract';
-import { encodeLedger, encodeRows, type PageCompression } from '../src/index.js';
+import { encodeLedger, encodeRows, pageCompressions, type PageCompression } from '../src/index.js';
 import { parquetFile } from '../src/parquet/file.js';
 import { createTableSql } from '../src/ddl.js';
 import { fixtureLedgers, fixtureRows, modernFixtureRows, tempDir } from './support/env.js';
@@ -41,8 +41,7 @@ describe('Parquet files from encoded pages', () => {
     dir.remove();
   });
 
-  const COMPRESSIONS: PageCompression[] = ['snappy', 'uncompressed'];
-  const cases = TABLES.flatMap((t) => COMPRESSIONS.map((c) => [t, c] as const));
+  const cases = TABLES.flatMap((t) => pageCompressions.map((c) => [t, c] as const));
 
   function writeFile(table: TableName, rows: readonly LedgerRows[], compression: PageCompression = 'snappy'): string {
     const file = parquetFile(tables[table], rows.map((l) => encodeLedger(l, [table], { compression }).tables[table]!))!;
@@ -82,24 +81,28 @@ describe('Parquet files from encoded pages', () => {
     expect(await statistics(ours)).toEqual(expected);
   });
 
-  test.each(TABLES)('%s: snappy pages are the uncompressed pages compressed, with sizes that say so', async (table) => {
+  const compressed = [
+    ['snappy', 'SNAPPY'],
+    ['lz4', 'LZ4_RAW'],
+  ] as const;
+  test.each(TABLES.flatMap((t) => compressed.map(([c, name]) => [t, c, name] as const)))('%s: %s pages are the uncompressed pages compressed (%s), with sizes that say so', async (table, codec, name) => {
     const sizes = (path: string) =>
       q(`SELECT compression, total_compressed_size AS stored, total_uncompressed_size AS plain FROM parquet_metadata('${path}') ORDER BY column_id`);
-    const snappy = await sizes(writeFile(table, ledgers, 'snappy'));
+    const packed = await sizes(writeFile(table, ledgers, codec));
     const plain = await sizes(writeFile(table, ledgers, 'uncompressed'));
-    expect(new Set(snappy.map((s) => s.compression))).toEqual(new Set(['SNAPPY']));
+    expect(new Set(packed.map((s) => s.compression))).toEqual(new Set([name]));
     expect(new Set(plain.map((s) => s.compression))).toEqual(new Set(['UNCOMPRESSED']));
     // Uncompressed, stored and plain sizes agree; compressed, the plain size is the uncompressed
     // file's but for the page headers, whose compressed-size varint may be shorter (≤ 4 bytes a page).
     expect(plain.every((s) => s.stored === s.plain)).toBe(true);
-    snappy.forEach((s, i) => {
+    packed.forEach((s, i) => {
       const diff = Number(plain[i]!.stored) - Number(s.plain);
       expect(diff).toBeGreaterThanOrEqual(0);
       expect(diff).toBeLessThanOrEqual(4 * ledgers.length);
     });
-    // One row a ledger (ledgers) leaves snappy nothing to find within a page; the other tables shrink.
+    // One row a ledger (ledgers) leaves the codec nothing to find within a page; the other tables shrink.
     const stored = (rows: Record<string, unknown>[]) => rows.reduce((n, s) => n + Number(s.stored), 0);
-    if (table !== 'ledgers') expect(stored(snappy)).toBeLessThan(stored(plain));
+    if (table !== 'ledgers') expect(stored(packed)).toBeLessThan(stored(plain));
   });
 
   test('long strings: statistics across pages are cut to bounds as DuckDB cuts them', async () => {
@@ -135,6 +138,25 @@ describe('Parquet files from encoded pages', () => {
     const [s] = await q(`SELECT stats_min_value AS min, stats_max_value AS max FROM parquet_metadata('${path}') WHERE path_in_schema = 'memo'`);
     expect(s).toEqual({ min: 'plain', max: '\u{1F600}' });
     expect(await q(`SELECT memo FROM read_parquet('${path}')`)).toEqual(names.map((memo) => ({ memo })));
+  });
+
+  test('details_json holding the objects of details repeats its page; other objects are encoded on their own', async () => {
+    const ledger = ledgers.find((l) => l.operations.length >= 3)!;
+    const seq = ledger.ledger.sequence;
+    const cols = tables.operations.columns.map((c) => c.name);
+    const page = (t: ReturnType<typeof encodeRows>, name: string) => {
+      const i = cols.indexOf(name as (typeof cols)[number]);
+      return t.data.subarray(i === 0 ? 0 : t.pageEnds[i - 1]!, t.pageEnds[i]!);
+    };
+    const same = encodeRows(tables.operations, ledger.operations, seq);
+    expect(page(same, 'details_json')).toEqual(page(same, 'details'));
+    // One row's details_json is another object: the column is encoded from its own values.
+    const changed = ledger.operations.map((o, i) => (i === 1 ? { ...o, details_json: { other: i } } : o));
+    const path = join(dir.path, 'twins.parquet');
+    writeFileSync(path, Buffer.concat(parquetFile(tables.operations, [encodeRows(tables.operations, changed, seq)])!.chunks));
+    const read = await q(`SELECT details::VARCHAR = details_json::VARCHAR AS same, details_json::VARCHAR AS j FROM read_parquet('${path}') ORDER BY id`);
+    expect(read.map((r) => r.same)).toEqual(changed.map((_, i) => i !== 1));
+    expect(JSON.parse(read[1]!.j as string)).toEqual({ other: 1 });
   });
 
   test('no rows, no file', () => {

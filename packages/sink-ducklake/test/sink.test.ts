@@ -456,6 +456,24 @@ describe('inlining and maintenance', () => {
     expect(await count(sink, 'SELECT count(*) AS n FROM operations')).toBe(180);
   });
 
+  test('compression lz4 registers LZ4_RAW files, which read back and merge like the others', async () => {
+    const { sink } = await fresh({ dataInliningRowLimit: 0, compression: 'lz4', maintenance: { intervalSeconds: 0, afterBytes: 1e15 } });
+    expect(sink.encodeOptions).toEqual({ compression: 'lz4' });
+    const ledgers = [syntheticLedger(1, 30, 2), syntheticLedger(2, 30, 2)];
+    for (const l of ledgers) {
+      await sink.write(l);
+      await sink.flush();
+    }
+    expect(await operationFiles(sink)).toHaveLength(2);
+    expect(await codecs(sink)).toEqual([{ compression: 'LZ4_RAW' }]);
+    const ids = async () => (await sink.query('SELECT id FROM operations ORDER BY id')).map((r) => r.id);
+    const expected = ledgers.flatMap((l) => l.operations.map((o) => o.id)).sort((x, y) => (x < y ? -1 : 1));
+    expect(await ids()).toEqual(expected);
+    await sink.compact({ mergeBelowBytes: 512 * 1024 ** 2 });
+    expect(await operationFiles(sink)).toHaveLength(1);
+    expect(await ids()).toEqual(expected);
+  });
+
   test('lake settings: wide transaction and operation rows get smaller row groups; no external file cache', async () => {
     const { sink } = await fresh();
     const set = await sink.query(`SELECT value, scope, scope_entry FROM lake.options() WHERE option_name = 'parquet_row_group_size' ORDER BY scope_entry`);

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { tables as tableDefs, type TableName } from '@stellar-ducklake/extract';
+import { pageCompressions, type PageCompression } from '@stellar-ducklake/sink-ducklake';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, type ConfigProblem } from '../errors.js';
 import type { OpenLedgerRange } from '../range.js';
@@ -34,6 +35,7 @@ export const optionKeys = {
   retryTimeoutSeconds: '--retry-timeout',
   metricsPort: '--metrics-port',
   progress: '--progress',
+  compression: '--compression',
   port: '--port',
   host: '--host',
   paceMs: '--pace-ms',
@@ -87,6 +89,8 @@ export interface RunConfig {
   replace: boolean;
   metricsPort: number | undefined;
   progress: 'auto' | 'tty' | 'log' | 'none';
+  /** How the Parquet pages written into the lake are compressed. */
+  compression: PageCompression;
 }
 
 /** Validated options of `export`. */
@@ -140,7 +144,7 @@ export type CommandName = (typeof commands)[number];
 
 /** Which keys each command accepts. */
 const accepted: Record<CommandName, readonly OptionKey[]> = {
-  run: ['source', 'start', 'end', 'lake', 'catalog', 'dataPath', 'streams', 'threads', 'network', 'networkPassphrase', 'batchSize', 'commitIntervalSeconds', 'extensionDir', 'tables', 'replace', 'retryTimeoutSeconds', 'metricsPort', 'progress'],
+  run: ['source', 'start', 'end', 'lake', 'catalog', 'dataPath', 'streams', 'threads', 'network', 'networkPassphrase', 'batchSize', 'commitIntervalSeconds', 'extensionDir', 'tables', 'replace', 'retryTimeoutSeconds', 'metricsPort', 'progress', 'compression'],
   export: ['source', 'start', 'end', 'streams', 'threads', 'network', 'networkPassphrase', 'retryTimeoutSeconds'],
   serve: ['source', 'port', 'host', 'paceMs'],
   verify: ['lake', 'catalog', 'dataPath', 'network', 'networkPassphrase', 'start', 'end', 'extensionDir', 'tables', 'json'],
@@ -381,6 +385,10 @@ export function resolveConfig(input: ConfigInput, configPath?: string): CommandC
       }
       const progress = str(raw, 'progress', problems) ?? 'auto';
       if (!['auto', 'tty', 'log', 'none'].includes(progress)) problems.add(label('progress'), `must be auto, tty, log or none, got ${JSON.stringify(progress)}`);
+      const compression = str(raw, 'compression', problems) ?? pageCompressions[0];
+      if (!(pageCompressions as readonly string[]).includes(compression)) {
+        problems.add(label('compression'), `must be ${pageCompressions.join(', ')}, got ${JSON.stringify(compression)}`);
+      }
       const config = {
         command,
         source: source?.spec as SourceSpec,
@@ -397,6 +405,7 @@ export function resolveConfig(input: ConfigInput, configPath?: string): CommandC
         replace,
         metricsPort: int(raw, 'metricsPort', problems, { min: 0, max: 65535 }),
         progress: progress as RunConfig['progress'],
+        compression: compression as PageCompression,
       } satisfies RunConfig;
       return done(config);
     }

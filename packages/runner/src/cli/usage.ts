@@ -8,6 +8,7 @@ Usage:
                               [--batch-size N] [--commit-interval SECONDS] [--config FILE.yaml]
                               [--extension-dir DIR] [--tables ledgers,transactions,operations,native_balances]
                               [--replace] [--retry-timeout SECONDS] [--metrics-port N] [--progress auto|tty|log|none]
+                              [--compression snappy|lz4|uncompressed]
   stellar-ducklake-run serve  --source files:DIR --port N [--host 127.0.0.1] [--pace-ms N]
   stellar-ducklake-run export TABLE --source ... --start N --end N [--streams 1] [--threads N] [--network ...]
   stellar-ducklake-run verify --lake DIR --start N --end N [--json]

@@ -1,7 +1,7 @@
 /** Opens the DuckLake sink from validated CLI settings. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDuckLakeSink, type DuckLakeSink } from '@stellar-ducklake/sink-ducklake';
+import { openDuckLakeSink, type DuckLakeSink, type PageCompression } from '@stellar-ducklake/sink-ducklake';
 import type { LakeLocation, NetworkConfig, TablesConfig } from '../cli/config.js';
 import { LakeError } from '../errors.js';
 
@@ -12,6 +12,8 @@ export interface OpenLakeOptions {
   tables?: TablesConfig;
   batchSize?: number;
   commitIntervalSeconds?: number;
+  /** Page compression of the files written (default: the sink's). */
+  compression?: PageCompression;
   /** Refuse to create a lake that does not exist yet (verify, query). */
   mustExist?: boolean;
 }
@@ -31,5 +33,6 @@ export async function openLake(options: OpenLakeOptions): Promise<DuckLakeSink> 
     ...(options.tables === undefined ? {} : { tables: options.tables }),
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     ...(options.commitIntervalSeconds === undefined ? {} : { commitIntervalSeconds: options.commitIntervalSeconds }),
+    ...(options.compression === undefined ? {} : { compression: options.compression }),
   });
 }

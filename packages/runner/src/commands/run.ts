@@ -37,6 +37,7 @@ export async function runCommand(config: RunConfig, io: CommandIo, extra: Pick<P
       tables: config.tables,
       batchSize: config.batchSize,
       commitIntervalSeconds: config.commitIntervalSeconds,
+      compression: config.compression,
     });
     const progress: ProgressListener = {
       onPlan: (chunks) => stats.onPlan(chunks),

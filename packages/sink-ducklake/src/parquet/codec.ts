@@ -1,25 +1,86 @@
 /**
- * Page compression of the Parquet files the sink writes. Snappy is DuckLake's default codec, so
- * registered files need no rewrite to be compressed as the lake's own files are.
+ * Page compression of the Parquet files the sink writes: snappy (DuckLake's default codec, so
+ * registered files are compressed as the lake's own files are), LZ4 (Parquet `LZ4_RAW`: the same
+ * ratio on Stellar pages for about 60% of snappy's CPU), or none.
  */
-import { compressSync } from 'snappy';
+import { compressSync as lz4Block } from 'lz4-napi';
+import { compressSync as snappyBlock } from 'snappy';
 import type { PageCodec } from './columns.js';
 import { SinkError } from '../errors.js';
 
-/** How data pages are compressed: `snappy` (default) or `uncompressed`. */
-export type PageCompression = 'snappy' | 'uncompressed';
+/** How data pages are compressed: `snappy` (default), `lz4` (Parquet `LZ4_RAW`) or `uncompressed`. */
+export type PageCompression = 'snappy' | 'lz4' | 'uncompressed';
+
+/**
+ * Pages shorter than this are stored as one literal, written here: below it a native call costs
+ * more time than its matches save bytes (a few µs a call, ~40 such pages a 2020 ledger).
+ */
+export const LITERAL_BELOW = 256;
+
+/** Appends `n` as an unsigned LEB128 varint (snappy's length preamble). */
+function pushVarint(out: number[], n: number): void {
+  for (; n >= 0x80; n = Math.floor(n / 0x80)) out.push((n % 0x80) | 0x80);
+  out.push(n);
+}
+
+/** `head` then `body`, in one new array. */
+function concat(head: readonly number[], body: Uint8Array): Uint8Array {
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head, 0);
+  out.set(body, head.length);
+  return out;
+}
+
+/**
+ * `body` as a valid snappy block holding one literal (no matches): the varint length, a literal
+ * tag (with 1–4 length bytes beyond 60 bytes), then the bytes as they are.
+ */
+export function snappyLiteral(body: Uint8Array): Uint8Array {
+  const n = body.length;
+  const head: number[] = [];
+  pushVarint(head, n);
+  if (n > 0 && n <= 60) head.push((n - 1) << 2);
+  else if (n > 60) {
+    const extra = n - 1 < 0x100 ? 1 : n - 1 < 0x10000 ? 2 : n - 1 < 0x1000000 ? 3 : 4;
+    head.push((59 + extra) << 2);
+    for (let i = 0, v = n - 1; i < extra; i++, v = Math.floor(v / 0x100)) head.push(v % 0x100);
+  }
+  return concat(head, body);
+}
+
+/**
+ * `body` as a valid LZ4 block holding one literal-only sequence: a token with the literal length
+ * (15 and more continue in 255-valued bytes), then the bytes as they are.
+ */
+export function lz4Literal(body: Uint8Array): Uint8Array {
+  const n = body.length;
+  const head = [Math.min(n, 15) << 4];
+  if (n >= 15) {
+    let rest = n - 15;
+    for (; rest >= 255; rest -= 255) head.push(255);
+    head.push(rest);
+  }
+  return concat(head, body);
+}
+
+const asBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 /** The codecs by name (Parquet `CompressionCodec` numbers). */
 const pageCodecs: Readonly<Record<PageCompression, PageCodec>> = {
   uncompressed: { id: 0, compress: undefined },
-  snappy: { id: 1, compress: (body) => compressSync(body) },
+  snappy: { id: 1, compress: (body) => (body.length < LITERAL_BELOW ? snappyLiteral(body) : snappyBlock(body)) },
+  // lz4-napi prefixes the block with its uncompressed size (4 bytes, little-endian); LZ4_RAW has none.
+  lz4: { id: 7, compress: (body) => (body.length < LITERAL_BELOW ? lz4Literal(body) : lz4Block(asBuffer(body)).subarray(4)) },
 };
+
+/** Every page compression name, the default first. */
+export const pageCompressions = ['snappy', 'lz4', 'uncompressed'] as const satisfies readonly PageCompression[];
 
 /** The codec of a compression name; throws `SinkError` `INVALID_OPTIONS` for another name. */
 export function pageCodec(name: PageCompression): PageCodec {
   const codec = Object.hasOwn(pageCodecs, name) ? pageCodecs[name] : undefined;
   if (codec === undefined) {
-    throw new SinkError('INVALID_OPTIONS', `unknown page compression ${JSON.stringify(name)}.`, { hint: `Use ${Object.keys(pageCodecs).join(' or ')}.` });
+    throw new SinkError('INVALID_OPTIONS', `unknown page compression ${JSON.stringify(name)}.`, { hint: `Use ${Object.keys(pageCodecs).join(', ')}.` });
   }
   return codec;
 }

@@ -63,6 +63,11 @@ export function tableRows(rows: LedgerRows, table: TableName): readonly object[]
 export interface TableEncoder {
   readonly def: TableDef;
   readonly columns: readonly ColumnEncoder[];
+  /**
+   * For each column, an earlier JSON column of the same definition whose page it repeats when
+   * every row holds the very same object in both (`details_json` of `details`), else -1.
+   */
+  readonly twinOf: readonly number[];
 }
 
 const encoders = new WeakMap<TableDef, TableEncoder>();
@@ -71,7 +76,11 @@ const encoders = new WeakMap<TableDef, TableEncoder>();
 export function tableEncoder(def: TableDef): TableEncoder {
   let e = encoders.get(def);
   if (e === undefined) {
-    e = { def, columns: def.columns.map(columnEncoder) };
+    const cols = def.columns;
+    const twinOf = cols.map((c) =>
+      c.kind === 'object' ? cols.findIndex((d) => d !== c && d.kind === 'object' && d.sqlType === c.sqlType && d.nullable === c.nullable) : -1,
+    );
+    e = { def, columns: cols.map(columnEncoder), twinOf: twinOf.map((t, c) => (t < c ? t : -1)) };
     encoders.set(def, e);
   }
   return e;
@@ -93,7 +102,7 @@ export interface EncodeOptions {
  */
 export function encodeRows(def: TableDef, rows: readonly object[], ledger: number, options: EncodeOptions = {}, tableName = def.name): EncodedTable {
   const codec = pageCodec(options.compression ?? 'snappy');
-  const { columns } = tableEncoder(def);
+  const { columns, twinOf } = tableEncoder(def);
   const pageEnds = new Uint32Array(columns.length);
   const uncompressedSizes = new Uint32Array(columns.length);
   const valueCounts = new Uint32Array(columns.length);
@@ -110,6 +119,20 @@ export function encodeRows(def: TableDef, rows: readonly object[], ledger: numbe
   const state: PageState = { json: new Map(), bits: [], stat: 0, ascii: true, statBytes };
   for (let c = 0; c < columns.length; c++) {
     const col = columns[c]!;
+    const twin = twinOf[c]!;
+    if (twin >= 0 && sameValues(rows, columns[twin]!.name, col.name)) {
+      // The same objects give the same page and statistics: copy them instead of encoding again.
+      const start = twin === 0 ? 0 : pageEnds[twin - 1]!;
+      const size = pageEnds[twin]! - start;
+      scratch.reserve(size);
+      scratch.buf.copyWithin(scratch.length, start, start + size);
+      scratch.length += size;
+      pageEnds[c] = scratch.length;
+      uncompressedSizes[c] = uncompressedSizes[twin]!;
+      valueCounts[c] = valueCounts[twin]!;
+      stats.copyWithin(c * STATS_PER_COLUMN, twin * STATS_PER_COLUMN, (twin + 1) * STATS_PER_COLUMN);
+      continue;
+    }
     const n = col.page(rows, scratch, state, codec);
     if ('mismatch' in n) {
       throw new SinkError('INVALID_ROW', `${tableName} row ${n.row + 1}, column ${col.name}: expected ${n.mismatch}.`, {
@@ -132,6 +155,15 @@ export function encodeRows(def: TableDef, rows: readonly object[], ledger: numbe
     }
   }
   return { rows: rows.length, codec: codec.id, data: scratch.toBytes(), pageEnds, uncompressedSizes, valueCounts, stats };
+}
+
+/** Whether every row holds the same value (the same object, for objects) in columns `a` and `b`. */
+function sameValues(rows: readonly object[], a: string, b: string): boolean {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as Record<string, unknown>;
+    if (row[a] !== row[b]) return false;
+  }
+  return true;
 }
 
 /**
