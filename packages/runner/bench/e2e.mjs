@@ -103,10 +103,13 @@ const env = { ...process.env, ...(existsSync(extDir) ? { STELLAR_DUCKLAKE_EXTENS
 
 const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 
-/** CPU time (user + system, ms) a process has used so far, from /proc; undefined once it has exited. */
-function processCpuMs(pid) {
+/**
+ * CPU time (user + system, ms) used so far by the process or thread of `/proc/<task>/stat` (`PID`
+ * or `PID/task/TID`); undefined once it has exited.
+ */
+function processCpuMs(task) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(`/proc/${task}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
   } catch {

@@ -11,7 +11,7 @@ import type { SinkConfig } from './options.js';
 import { withRetries } from './retry.js';
 import { queryRows } from './sql.js';
 
-/** A lake table the sink writes, with its definition and staging twin. */
+/** A lake table the sink writes, with its definition and the TEMP table of its expected columns. */
 export interface LakeTable {
   /** Name in the lake. */
   name: string;

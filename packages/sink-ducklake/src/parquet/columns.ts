@@ -43,8 +43,6 @@ export interface PageCodec {
 
 /** Per-page scratch shared by the writers of one encoding pass. */
 export interface PageState {
-  /** JSON text of objects already serialised in this ledger (`details` and `details_json` share one). */
-  readonly json: Map<object, string>;
   /** Booleans of the current page, bit-packed when the page is closed. */
   bits: number[];
   /** The pages' statistics values (minimum and maximum, PLAIN, cut to a bound's length). */
@@ -209,14 +207,11 @@ function leafFor(c: ColumnDef): Leaf {
             return undefined;
           }
           if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date) return `a JSON object, got ${describe(v)}`;
-          let text = page.json.get(v);
-          if (text === undefined) {
-            try {
-              text = writeJson(v as JsonValue);
-            } catch (e) {
-              return `an object stellar-etl's JSON writer accepts (${e instanceof Error ? e.message : String(e)})`;
-            }
-            page.json.set(v, text);
+          let text: string;
+          try {
+            text = writeJson(v as JsonValue);
+          } catch (e) {
+            return `an object stellar-etl's JSON writer accepts (${e instanceof Error ? e.message : String(e)})`;
           }
           page.ascii = out.lengthPrefixedUtf8(text);
           page.stat = text;

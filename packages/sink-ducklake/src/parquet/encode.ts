@@ -6,7 +6,7 @@
 import { tables as tableDefs, type LedgerRows, type TableDef, type TableName } from '@stellar-ducklake/extract';
 import { ByteSink } from './bytes.js';
 import { columnEncoder, type ColumnEncoder, type PageState } from './columns.js';
-import { pageCodec, type PageCompression } from './codec.js';
+import { pageCodec, pageCompressions, type PageCompression } from './codec.js';
 import { ledgerColumn } from '../ddl.js';
 import { SinkError } from '../errors.js';
 
@@ -101,7 +101,7 @@ export interface EncodeOptions {
  * fit its column.
  */
 export function encodeRows(def: TableDef, rows: readonly object[], ledger: number, options: EncodeOptions = {}, tableName = def.name): EncodedTable {
-  const codec = pageCodec(options.compression ?? 'snappy');
+  const codec = pageCodec(options.compression ?? pageCompressions[0]);
   const { columns, twinOf } = tableEncoder(def);
   const pageEnds = new Uint32Array(columns.length);
   const uncompressedSizes = new Uint32Array(columns.length);
@@ -116,7 +116,7 @@ export function encodeRows(def: TableDef, rows: readonly object[], ledger: numbe
   }
   scratch.reset();
   statBytes.reset();
-  const state: PageState = { json: new Map(), bits: [], stat: 0, ascii: true, statBytes };
+  const state: PageState = { bits: [], stat: 0, ascii: true, statBytes };
   for (let c = 0; c < columns.length; c++) {
     const col = columns[c]!;
     const twin = twinOf[c]!;
