@@ -6,7 +6,7 @@
 import type { InnerTx, LedgerContext, TxContext } from './context.js';
 import { readLedgerHeader } from './ledger-bytes.js';
 import { ExtractError, type ErrorLocation } from './errors.js';
-import { hex, networkId, transactionHash } from './hash.js';
+import { hex, networkId, transactionHash, transactionHashesHex } from './hash.js';
 import { networkName, Networks } from './networks.js';
 import { toid } from './toid.js';
 import { decode } from './xdr/index.js';
@@ -176,7 +176,8 @@ export function buildLedgerContext(bytes: Uint8Array, networkPassphrase: string)
   }
 
   const byHash = new Map<string, X.TransactionEnvelope>();
-  for (const env of envelopes) byHash.set(hex(transactionHash(env, bytes, netId)), env);
+  const hashes = transactionHashesHex(envelopes, bytes, netId);
+  envelopes.forEach((env, i) => byHash.set(hashes[i]!, env));
 
   const txs: TxContext[] = [];
   for (let i = 0; i < processing.length; i++) {

@@ -1,16 +1,54 @@
 /**
  * Hashing and byte encodings: sha256, hex, base64, network ids and transaction hashes.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { ExtractError } from './errors.js';
 import type * as X from './xdr/types.js';
 
+type OneShotHash = (algorithm: string, data: Uint8Array, outputEncoding: 'hex' | 'latin1') => string;
+
+/**
+ * Node's one-shot `crypto.hash` (Node ≥ 20.12), several times cheaper than `createHash` for the
+ * short inputs hashed here; undefined on older runtimes, which take the `createHash` path.
+ */
+const oneShot = (crypto as { hash?: OneShotHash }).hash;
+
+function joined(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
 /** sha256 of one or more byte arrays (hashed as their concatenation). */
 export function sha256(...parts: Uint8Array[]): Uint8Array {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return new Uint8Array(h.digest());
+  if (oneShot === undefined) {
+    const h = crypto.createHash('sha256');
+    for (const p of parts) h.update(p);
+    return new Uint8Array(h.digest());
+  }
+  // The latin1 text of the digest holds one byte per character: cheaper than a Buffer result.
+  const text = oneShot('sha256', joined(parts), 'latin1');
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) out[i] = text.charCodeAt(i);
+  return out;
 }
+
+/** Lowercase hex of the sha256 of one or more byte arrays (hashed as their concatenation). */
+export function sha256Hex(...parts: Uint8Array[]): string {
+  return oneShot === undefined ? hex(sha256(...parts)) : oneShot('sha256', joined(parts), 'hex');
+}
+
+type Slice = (this: Uint8Array, start: number, end: number) => string;
+const proto = Buffer.prototype as unknown as { hexSlice?: Slice; base64Slice?: Slice; latin1Slice?: Slice };
+/** Buffer's own encoders, which accept any Uint8Array as `this` and spare a Buffer view a call. */
+const hexSlice = proto.hexSlice;
+const base64Slice = proto.base64Slice;
+const latin1Slice = proto.latin1Slice;
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -18,12 +56,17 @@ function asBuffer(bytes: Uint8Array): Buffer {
 
 /** Lowercase hex of bytes. */
 export function hex(bytes: Uint8Array): string {
-  return asBuffer(bytes).toString('hex');
+  return hexSlice === undefined ? asBuffer(bytes).toString('hex') : hexSlice.call(bytes, 0, bytes.length);
+}
+
+/** The bytes as a string of one character per byte (latin1), e.g. as a Map key. */
+export function latin1(bytes: Uint8Array, end = bytes.length): string {
+  return latin1Slice === undefined ? asBuffer(bytes).toString('latin1', 0, end) : latin1Slice.call(bytes, 0, end);
 }
 
 /** Standard (padded) base64 of bytes. */
 export function base64(bytes: Uint8Array): string {
-  return asBuffer(bytes).toString('base64');
+  return base64Slice === undefined ? asBuffer(bytes).toString('base64') : base64Slice.call(bytes, 0, bytes.length);
 }
 
 /** The network id: sha256 of the network passphrase (UTF-8). */
@@ -58,14 +101,39 @@ function range(bytes: Uint8Array, v: unknown, what: string): Uint8Array {
  * @param netId {@link networkId} of the passphrase
  */
 export function transactionHash(envelope: X.TransactionEnvelope, bytes: Uint8Array, netId: Uint8Array): Uint8Array {
+  return sha256(...signaturePayload(envelope, bytes, netId));
+}
+
+/**
+ * {@link transactionHash} of each envelope, as lowercase hex. The payloads are laid out in one
+ * buffer in turn, so no buffer is allocated per transaction.
+ */
+export function transactionHashesHex(envelopes: readonly X.TransactionEnvelope[], bytes: Uint8Array, netId: Uint8Array): string[] {
+  const payloads = envelopes.map((e) => signaturePayload(e, bytes, netId));
+  if (oneShot === undefined) return payloads.map((parts) => hex(sha256(...parts)));
+  let longest = 0;
+  for (const parts of payloads) longest = Math.max(longest, parts.reduce((n, p) => n + p.length, 0));
+  const scratch = new Uint8Array(longest);
+  return payloads.map((parts) => {
+    let o = 0;
+    for (const p of parts) {
+      scratch.set(p, o);
+      o += p.length;
+    }
+    return oneShot('sha256', scratch.subarray(0, o), 'hex');
+  });
+}
+
+/** The parts of the XDR `TransactionSignaturePayload` of an envelope, in order. */
+function signaturePayload(envelope: X.TransactionEnvelope, bytes: Uint8Array, netId: Uint8Array): Uint8Array[] {
   const e = envelope as unknown as { type: number; v0?: { tx: unknown }; v1?: { tx: unknown }; feeBump?: { tx: unknown } };
   switch (e.type) {
     case 0:
-      return sha256(netId, TAG_TX, KEY_TYPE_ED25519, range(bytes, e.v0!.tx, 'TransactionV0'));
+      return [netId, TAG_TX, KEY_TYPE_ED25519, range(bytes, e.v0!.tx, 'TransactionV0')];
     case 2:
-      return sha256(netId, TAG_TX, range(bytes, e.v1!.tx, 'Transaction'));
+      return [netId, TAG_TX, range(bytes, e.v1!.tx, 'Transaction')];
     case 5:
-      return sha256(netId, TAG_TX_FEE_BUMP, range(bytes, e.feeBump!.tx, 'FeeBumpTransaction'));
+      return [netId, TAG_TX_FEE_BUMP, range(bytes, e.feeBump!.tx, 'FeeBumpTransaction')];
     default:
       throw new ExtractError('XDR_UNKNOWN_ARM', `unknown TransactionEnvelope type ${e.type}`, { field: 'TransactionEnvelope' });
   }

@@ -3,6 +3,7 @@
  * RFC 4648 alphabet without padding.
  */
 import { ExtractError } from './errors.js';
+import { latin1 } from './hash.js';
 import { Key32Memo } from './memo.js';
 import * as X from './xdr/types.js';
 
@@ -40,10 +41,10 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-/** CRC-16/XMODEM (poly 0x1021, init 0) of `bytes`. */
-export function crc16Xmodem(bytes: Uint8Array): number {
+/** CRC-16/XMODEM (poly 0x1021, init 0) of `bytes` (of its first `n` bytes when given). */
+export function crc16Xmodem(bytes: Uint8Array, n = bytes.length): number {
   let crc = 0;
-  for (let i = 0; i < bytes.length; i++) {
+  for (let i = 0; i < n; i++) {
     crc = ((crc << 8) & 0xffff) ^ CRC_TABLE[((crc >>> 8) ^ bytes[i]!) & 0xff]!;
   }
   return crc;
@@ -53,8 +54,11 @@ const ALPHABET_CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
 
 /** RFC 4648 base32 without padding. */
 export function base32(bytes: Uint8Array): string {
-  const n = bytes.length;
-  const out = Buffer.allocUnsafe(Math.ceil((n * 8) / 5));
+  return base32Of(bytes, bytes.length, new Uint8Array(Math.ceil((bytes.length * 8) / 5)));
+}
+
+/** base32 of `bytes[0, n)`, its characters laid out in `out` (at least ⌈8n/5⌉ bytes long). */
+function base32Of(bytes: Uint8Array, n: number, out: Uint8Array): string {
   const A = ALPHABET_CODES;
   let o = 0;
   let i = 0;
@@ -85,8 +89,17 @@ export function base32(bytes: Uint8Array): string {
     }
   }
   if (bits > 0) out[o++] = A[(buffer << (5 - bits)) & 31]!;
-  return out.toString('latin1', 0, o);
+  return latin1(out, o);
 }
+
+const MAX_PAYLOAD = 100;
+/**
+ * Scratch space of {@link encodeStrkey}: the raw strkey (version ‖ payload ‖ crc) and its
+ * characters. Used only within one synchronous call, so sharing it is safe and spares two
+ * allocations per strkey (typed arrays over 64 bytes live outside V8's heap and are costly).
+ */
+const rawScratch = new Uint8Array(MAX_PAYLOAD + 3);
+const textScratch = new Uint8Array(Math.ceil(((MAX_PAYLOAD + 3) * 8) / 5));
 
 /**
  * Encodes a strkey from a version byte and a payload of at most 100 bytes (the limit of Go's
@@ -96,16 +109,17 @@ export function base32(bytes: Uint8Array): string {
  * encodeStrkey(StrkeyVersion.account, new Uint8Array(32)); // 'GAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAWHF'
  */
 export function encodeStrkey(versionByte: number, payload: Uint8Array): string {
-  if (payload.length > 100) {
-    throw new ExtractError('INVALID_VALUE', `strkey payload of ${payload.length} bytes exceeds the 100-byte limit`);
+  const n = payload.length;
+  if (n > MAX_PAYLOAD) {
+    throw new ExtractError('INVALID_VALUE', `strkey payload of ${n} bytes exceeds the ${MAX_PAYLOAD}-byte limit`);
   }
-  const buf = new Uint8Array(payload.length + 3);
-  buf[0] = versionByte;
-  buf.set(payload, 1);
-  const crc = crc16Xmodem(buf.subarray(0, payload.length + 1));
-  buf[payload.length + 1] = crc & 0xff;
-  buf[payload.length + 2] = crc >>> 8;
-  return base32(buf);
+  const raw = rawScratch;
+  raw[0] = versionByte;
+  raw.set(payload, 1);
+  const crc = crc16Xmodem(raw, n + 1);
+  raw[n + 1] = crc & 0xff;
+  raw[n + 2] = crc >>> 8;
+  return base32Of(raw, n + 3, textScratch);
 }
 
 /** `G…` address of an ed25519 public key. */

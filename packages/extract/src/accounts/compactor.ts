@@ -15,7 +15,6 @@
  * compactor as it was: stellar-etl ignores the compactor's error. The SDK's TTL-only rule (an
  * update keeps the larger live-until ledger) is not applied: this compactor is fed ACCOUNT changes.
  */
-import { bytesKey } from '../memo.js';
 import type { EntryChange } from './entry-change.js';
 
 /** Why a change was rejected (the SDK's state errors). */
@@ -30,7 +29,7 @@ export class ChangeCompactor {
    * compactor is then unchanged).
    */
   add(change: EntryChange): RejectReason | null {
-    const id = bytesKey(change.key);
+    const id = change.key;
     const existing = this.#byKey.get(id);
     if (existing === undefined) {
       this.#byKey.set(id, change);

@@ -1,16 +1,26 @@
 /**
  * Account-side view of paired ledger entry changes: each change carries the XDR bytes of its
- * LedgerKey (the compaction key), and each list is ordered by that key as stellar-etl orders it.
+ * LedgerKey (the compaction key) as text, and each list is ordered by that key as stellar-etl
+ * orders it.
  */
-import { compareBytes, ledgerKeyBytes, pairChanges as pairLedgerChanges, type EntryChange as PairedChange } from '../ledger-changes.js';
+import { latin1 } from '../hash.js';
+import { ledgerKeyBytes, pairChanges as pairLedgerChanges, type EntryChange as PairedChange } from '../ledger-changes.js';
 import type * as X from '../xdr/types.js';
 
 export { compareBytes, ledgerKeyBytes, ledgerKeyOf, type PairedChangeType } from '../ledger-changes.js';
 
-/** A paired change with its LedgerKey bytes. */
+/** A paired change with its LedgerKey. */
 export interface EntryChange extends PairedChange {
-  /** XDR bytes of the entry's LedgerKey. */
-  readonly key: Uint8Array;
+  /**
+   * XDR bytes of the entry's LedgerKey, one character per byte (latin1): such strings compare as
+   * their bytes do (Go `bytes.Compare`) and serve as Map keys as they are.
+   */
+  readonly key: string;
+}
+
+/** Orders {@link EntryChange.key}s as their bytes. */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -23,8 +33,8 @@ export function pairChanges(list: readonly X.LedgerEntryChange[], opts: { entryT
     entryType: c.entryType,
     pre: c.pre,
     post: c.post,
-    key: ledgerKeyBytes((c.pre ?? c.post)!),
+    key: latin1(ledgerKeyBytes((c.pre ?? c.post)!)),
   }));
   // Array.prototype.sort is stable: changes with equal keys keep their list order.
-  return out.sort((a, b) => compareBytes(a.key, b.key));
+  return out.sort((a, b) => compareKeys(a.key, b.key));
 }

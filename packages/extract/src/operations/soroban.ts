@@ -5,7 +5,7 @@
 import { canonicalAsset } from '../assets.js';
 import { goEnumString } from '../enums.js';
 import { ExtractError } from '../errors.js';
-import { hex, sha256 } from '../hash.js';
+import { sha256Hex } from '../hash.js';
 import type { JsonObject, JsonValue } from '../schema/index.js';
 import { assetBalanceChanges } from '../scval/balance-changes.js';
 import { scValParameters, type ScValBytes } from '../scval/parameters.js';
@@ -39,8 +39,8 @@ function keyBytes(input: OpInput, key: X.LedgerKey): Uint8Array {
 export function ledgerKeyHashes(input: OpInput): JsonValue {
   const fp = footprint(input);
   const out: string[] = [];
-  for (const k of fp.readOnly) out.push(hex(sha256(keyBytes(input, k))));
-  for (const k of fp.readWrite) out.push(hex(sha256(keyBytes(input, k))));
+  for (const k of fp.readOnly) out.push(sha256Hex(keyBytes(input, k)));
+  for (const k of fp.readWrite) out.push(sha256Hex(keyBytes(input, k)));
   return out.length === 0 ? null : out;
 }
 

@@ -6,7 +6,7 @@ import { base64 } from '../hash.js';
 import type { JsonObject, JsonValue } from '../schema/index.js';
 import type * as X from '../xdr/types.js';
 import { scValGoString, scValTypeName } from './decoded.js';
-import { xdrJson } from './xdr-json.js';
+import { scValsXdrJson } from './xdr-json.js';
 
 /** Returns the exact XDR bytes of an ScVal. */
 export type ScValBytes = (v: X.ScVal) => Uint8Array;
@@ -25,13 +25,14 @@ export interface ScValParameters {
  */
 export function scValParameters(vals: readonly X.ScVal[], bytesOf: ScValBytes): ScValParameters {
   const out: ScValParameters = { parameters: [], parameters_decoded: [], parameters_json: [], parameters_json_decoded: [] };
-  for (const v of vals) {
+  const bytes = vals.map(bytesOf);
+  vals.forEach((v, i) => {
     const type = scValTypeName(v);
-    const b64 = base64(bytesOf(v));
+    const b64 = base64(bytes[i]!);
     out.parameters.push({ type, value: b64 } satisfies JsonObject);
     out.parameters_decoded.push({ type, value: scValGoString(v) } satisfies JsonObject);
     out.parameters_json.push(b64);
-    out.parameters_json_decoded.push(xdrJson('ScVal', b64));
-  }
+  });
+  out.parameters_json_decoded = scValsXdrJson(bytes);
   return out;
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute } from 'node:path';
 import { decode as xdrJsonDecode, initSync } from '@stellar/stellar-xdr-json';
 import { ExtractError } from '../errors.js';
+import { base64 } from '../hash.js';
 import type { JsonObject, JsonValue } from '../schema/index.js';
 
 /** Whether the wasm module has been instantiated (it is process-wide state of the wasm glue). */
@@ -45,6 +46,37 @@ export function xdrJson(type: string, base64Xdr: string): JsonValue {
     throw new ExtractError('INVALID_VALUE', `cannot convert ${type} to XDR-JSON: ${String(cause)}`, { field: type }, { cause });
   }
   return parseJsonLossless(text);
+}
+
+/** XDR of `SCV_VEC` (16) with its optional vector present (1): the head of a wrapped list. */
+const VEC_HEAD = [0, 0, 0, 16, 0, 0, 0, 1];
+
+/**
+ * The XDR-JSON of each ScVal in `values` (their XDR bytes), in order. They are converted in one
+ * call, as the elements of one `vec` ScVal: each call into the wasm module costs several µs
+ * however small its value. Should the wrapped list fail to convert (it nests one level deeper
+ * than its elements), every value is converted on its own, so a bad value fails as it would alone.
+ */
+export function scValsXdrJson(values: readonly Uint8Array[]): JsonValue[] {
+  if (values.length < 2) return values.map((v) => xdrJson('ScVal', base64(v)));
+  let n = VEC_HEAD.length + 4;
+  for (const v of values) n += v.length;
+  const wrapped = new Uint8Array(n);
+  wrapped.set(VEC_HEAD, 0);
+  new DataView(wrapped.buffer).setUint32(VEC_HEAD.length, values.length, false);
+  let o = VEC_HEAD.length + 4;
+  for (const v of values) {
+    wrapped.set(v, o);
+    o += v.length;
+  }
+  try {
+    const json = xdrJson('ScVal', base64(wrapped));
+    const list = (json as { vec?: unknown } | null)?.vec;
+    if (Array.isArray(list) && list.length === values.length) return list as JsonValue[];
+  } catch {
+    // Converted one by one below.
+  }
+  return values.map((v) => xdrJson('ScVal', base64(v)));
 }
 
 /**

@@ -16,7 +16,7 @@ import { accountRow } from '../accounts/account-row.js';
 import { ledgerChanges } from '../accounts/change-stream.js';
 import { accountChangedExceptSigners } from '../accounts/changed-except-signers.js';
 import { ChangeCompactor } from '../accounts/compactor.js';
-import { compareBytes } from '../accounts/entry-change.js';
+import { compareKeys } from '../accounts/entry-change.js';
 import type { LedgerContext } from '../context.js';
 import type { NativeBalanceRow } from '../schema/native-balances.js';
 import { LedgerEntryType } from '../xdr/types.js';
@@ -35,7 +35,7 @@ export function nativeBalanceRows(ctx: LedgerContext): NativeBalanceRow[] {
   const ledger = { sequence: ctx.sequence, closedAt: ctx.closedAt };
   return compactor
     .changes()
-    .sort((a, b) => compareBytes(a.key, b.key))
+    .sort((a, b) => compareKeys(a.key, b.key))
     .filter(accountChangedExceptSigners)
     .map((change) => accountRow(change, ledger));
 }

@@ -20,7 +20,7 @@ const header = { sequence: 10, closedAt: new Date(1000 * 1000) };
 
 /** A REMOVED change of an account entry, like the test's `wrapAccountEntry`. */
 function removedChange(account: X.AccountEntry, lastModified = 0, ext: X.LedgerEntryExt = { type: 0 }): EntryChange {
-  return { changeType: 2, entryType: 0, pre: accountLedgerEntry(account, lastModified, ext), post: null, key: new Uint8Array(0) };
+  return { changeType: 2, entryType: 0, pre: accountLedgerEntry(account, lastModified, ext), post: null, key: '' };
 }
 
 describe('accountRow (stellar-etl TransformAccount)', () => {
@@ -105,7 +105,7 @@ describe('accountRow (stellar-etl TransformAccount)', () => {
         },
       },
     });
-    const row = accountRow({ changeType: 0, entryType: 0, pre: null, post: accountLedgerEntry(entry, 10), key: new Uint8Array(0) }, header);
+    const row = accountRow({ changeType: 0, entryType: 0, pre: null, post: accountLedgerEntry(entry, 10), key: '' }, header);
     expect(row.sequence_ledger).toBe(123);
     expect(row.sequence_time).toBe(1700000000n);
     expect(row.num_sponsoring).toBe(2);
