@@ -55,16 +55,28 @@ export interface Variant {
   iteration: () => void;
 }
 
+/** Result of one variant of {@link measureInterleaved}. */
+export interface InterleavedMeasurement extends Measurement {
+  /**
+   * Median over the rounds of this variant's rate ÷ the first variant's rate in the same round:
+   * steadier than the ratio of the two medians when the machine's speed drifts between rounds.
+   */
+  ratio: number;
+}
+
 /**
- * Measures several variants in interleaved rounds (round r times every variant once), so that
- * drifts in machine speed affect all variants alike and their ratios stay comparable. Returns
- * each variant's median rate over `runs` rounds.
+ * Measures several variants in interleaved rounds (round r times every variant once, in reverse
+ * order every other round so that no variant always runs first), so that drifts in machine speed
+ * affect all variants alike. Returns each variant's median rate over `runs` rounds and its median
+ * per-round ratio to the first variant.
  */
-export function measureInterleaved(variants: readonly Variant[], { runs = 5, runMs = 1500, warmup = 3 }: MeasureOptions = {}): Measurement[] {
+export function measureInterleaved(variants: readonly Variant[], { runs = 5, runMs = 1500, warmup = 3 }: MeasureOptions = {}): InterleavedMeasurement[] {
   for (const v of variants) for (let i = 0; i < warmup; i++) v.iteration();
   const rates = variants.map(() => [] as number[]);
   for (let r = 0; r < runs; r++) {
-    variants.forEach((v, k) => {
+    const order = variants.map((_, k) => (r % 2 === 0 ? k : variants.length - 1 - k));
+    for (const k of order) {
+      const v = variants[k]!;
       const start = performance.now();
       let n = 0;
       do {
@@ -72,9 +84,14 @@ export function measureInterleaved(variants: readonly Variant[], { runs = 5, run
         n++;
       } while (performance.now() - start < runMs);
       rates[k]!.push((n * v.unitsPerIteration) / ((performance.now() - start) / 1000));
-    });
+    }
   }
-  return variants.map((v, k) => ({ name: v.name, median: median(rates[k]!), runs: rates[k]! }));
+  return variants.map((v, k) => ({
+    name: v.name,
+    median: median(rates[k]!),
+    runs: rates[k]!,
+    ratio: median(rates[k]!.map((rate, r) => rate / rates[0]![r]!)),
+  }));
 }
 
 /** Median of a non-empty list. */

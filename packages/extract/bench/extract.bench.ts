@@ -12,7 +12,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { xdr } from '@stellar/stellar-base';
-import { fmt, machine, measureInterleaved, type Measurement } from '../../../scripts/bench/measure.js';
+import { fmt, machine, measureInterleaved, type InterleavedMeasurement } from '../../../scripts/bench/measure.js';
 import { extractLedger, toEtlJson } from '../dist/index.js';
 import { decode } from '../src/xdr/index.js';
 
@@ -46,12 +46,12 @@ const sets: Set[] = [
   },
 ];
 
-const runs = Number(process.env.BENCH_RUNS ?? 5);
-const runMs = Number(process.env.BENCH_RUN_MS ?? 1500);
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+const runMs = Number(process.env.BENCH_RUN_MS ?? 400);
 
 const only = process.argv[2];
 if (only === undefined) {
-  console.log(`# extract benchmark\n\n${machine()}; one thread; medians of ${runs} interleaved rounds of ≥${runMs} ms per variant; each set in its own process.\n`);
+  console.log(`# extract benchmark\n\n${machine()}; one thread; ${runs} interleaved rounds of ≥${runMs} ms per variant, medians; each set in its own process.\n`);
   for (let i = 0; i < sets.length; i++) {
     const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), String(i)], { stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
@@ -62,7 +62,7 @@ for (const set of [sets[Number(only)]!]) {
   const n = set.ledgers.length;
   const bytes = set.ledgers.reduce((a, b) => a + b.length, 0);
   const opts = { passphrase: set.passphrase };
-  const results: Measurement[] = measureInterleaved(
+  const results: InterleavedMeasurement[] = measureInterleaved(
     [
       {
         name: 'baseline: stellar-base fromXDR',
@@ -99,14 +99,13 @@ for (const set of [sets[Number(only)]!]) {
         },
       },
     ],
-    { runs, runMs },
+    { runs, runMs, warmup: Math.ceil(200 / n) },
   );
-  const base = results[0]!.median;
   console.log(`## ${set.name}: ${n} ledger(s), ${fmt(bytes / n / 1024)} KiB per ledger\n`);
-  console.log('| variant | ledgers/s | MB/s | × baseline |');
+  console.log('| variant | ledgers/s | MB/s | × baseline (median of per-round ratios) |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const r of results) {
-    console.log(`| ${r.name} | ${fmt(r.median)} | ${fmt((r.median * bytes) / n / 1e6)} | ${fmt(r.median / base, 2)} |`);
+    console.log(`| ${r.name} | ${fmt(r.median)} | ${fmt((r.median * bytes) / n / 1e6)} | ${fmt(r.ratio, 2)} |`);
   }
   console.log('');
 }

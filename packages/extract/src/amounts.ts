@@ -20,11 +20,28 @@ export function stroopsToFloat(v: bigint): number {
 
 /** Exact decimal of `v / 10^7` with exactly seven fractional digits (`"-0.0000001"`). */
 export function stroopsToFixed7(v: bigint): string {
+  if (v < TWO_53 && v > -TWO_53) return fixed7(Number(v));
   const neg = v < 0n;
   const abs = neg ? -v : v;
   const whole = abs / TEN_7;
   const frac = (abs % TEN_7).toString().padStart(7, '0');
   return `${neg ? '-' : ''}${whole}.${frac}`;
+}
+
+/** {@link stroopsToFixed7} of an integer of magnitude below 2^53, in double arithmetic. */
+function fixed7(v: number): string {
+  const abs = Math.abs(v);
+  let whole = Math.floor(abs / 1e7);
+  let frac = abs - whole * 1e7;
+  // The division rounds; its remainder tells which way.
+  if (frac < 0) {
+    whole--;
+    frac += 1e7;
+  } else if (frac >= 1e7) {
+    whole++;
+    frac -= 1e7;
+  }
+  return `${v < 0 ? '-' : ''}${whole}.${String(frac).padStart(7, '0')}`;
 }
 
 /** Signed 128-bit integer from its XDR parts (`hi` signed, `lo` unsigned). */
@@ -56,6 +73,25 @@ export function priceToFloat(n: number, d: number): number {
 export function priceToFixed7(n: number, d: number): string {
   if (d === 0) {
     throw new ExtractError('INVALID_VALUE', `price ${n}/${d} has a zero denominator`, { field: 'price' });
+  }
+  const absN = Math.abs(n);
+  const absD = Math.abs(d);
+  // Integers below 2^53 are exact as doubles: |n| · 10^7 stays below that for |n| < 2^29.
+  if (absN < 2 ** 29 && Number.isInteger(n) && Number.isInteger(d)) {
+    const scaled = absN * 1e7;
+    let q = Math.floor(scaled / absD);
+    let r = scaled - q * absD;
+    // The division rounds; its remainder tells which way, and fixes the quotient.
+    if (r < 0) {
+      q--;
+      r += absD;
+    } else if (r >= absD) {
+      q++;
+      r -= absD;
+    }
+    if (r * 2 >= absD) q++;
+    const text = fixed7(q);
+    return n !== 0 && n < 0 !== d < 0 ? `-${text}` : text;
   }
   let num = BigInt(n);
   let den = BigInt(d);

@@ -4,6 +4,7 @@
  */
 import { fingerprint64 } from 'farmhash-modern';
 import { ExtractError } from './errors.js';
+import { latin1 } from './hash.js';
 import { BytesMemo, Key32Memo, bytesKey } from './memo.js';
 import type { JsonObject } from './schema/index.js';
 import { accountAddress } from './strkey.js';
@@ -124,22 +125,37 @@ interface CreditAsset {
   id: bigint;
 }
 
-/** Per issuer key: the issuer's assets by raw code bytes (as a latin1 string) and type. */
-const creditAssetMemo = new Key32Memo<Map<string, CreditAsset>>();
+/** One issuer's credit assets: 4-byte codes by their bytes as one number, 12-byte codes as text. */
+interface IssuerAssets {
+  alphanum4: Map<number, CreditAsset>;
+  alphanum12: Map<string, CreditAsset>;
+}
+
+const newIssuerAssets = (): IssuerAssets => ({ alphanum4: new Map(), alphanum12: new Map() });
+
+/** Per issuer key: the issuer's assets. */
+const creditAssetMemo = new Key32Memo<IssuerAssets>();
 
 /** Code, issuer and asset id of a credit asset, computed once per distinct asset. */
 function creditAsset(credit: CreditArm, type: AssetTypeString): CreditAsset {
-  const byCode = creditAssetMemo.get(credit.issuer.ed25519, () => new Map());
-  const codeBytes = assetCodeBytes(credit.assetCode);
-  let codeKey = type;
-  for (let i = 0; i < codeBytes.length; i++) codeKey += String.fromCharCode(codeBytes[i]!);
-  let c = byCode.get(codeKey);
-  if (c === undefined) {
-    const issuer = accountAddress(credit.issuer);
-    c = { code: goString(codeBytes), issuer, id: assetId(codeBytes, issuer, type) };
-    byCode.set(codeKey, c);
+  const assets = creditAssetMemo.get(credit.issuer.ed25519, newIssuerAssets);
+  const code = credit.assetCode;
+  if (code.length === 4) {
+    const key = ((code[0]! << 24) | (code[1]! << 16) | (code[2]! << 8) | code[3]!) >>> 0;
+    let c = assets.alphanum4.get(key);
+    if (c === undefined) assets.alphanum4.set(key, (c = computeCreditAsset(credit, type)));
+    return c;
   }
+  const key = latin1(code);
+  let c = assets.alphanum12.get(key);
+  if (c === undefined) assets.alphanum12.set(key, (c = computeCreditAsset(credit, type)));
   return c;
+}
+
+function computeCreditAsset(credit: CreditArm, type: AssetTypeString): CreditAsset {
+  const codeBytes = assetCodeBytes(credit.assetCode);
+  const issuer = accountAddress(credit.issuer);
+  return { code: goString(codeBytes), issuer, id: assetId(codeBytes, issuer, type) };
 }
 
 interface AssetKeys {

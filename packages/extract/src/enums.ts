@@ -26,6 +26,20 @@ function goMemberName(camel: string): string {
  * goEnumString('MemoType', 1); // 'MemoTypeMemoText'
  */
 export function goEnumString(enumType: string, value: number): string {
+  let s = goStrings.get(enumType)?.get(value);
+  if (s === undefined) {
+    s = computeGoEnumString(enumType, value);
+    let strings = goStrings.get(enumType);
+    if (strings === undefined) goStrings.set(enumType, (strings = new Map()));
+    strings.set(value, s);
+  }
+  return s;
+}
+
+/** The strings {@link goEnumString} has computed, by enum type and value (a finite set). */
+const goStrings = new Map<string, Map<number, string>>();
+
+function computeGoEnumString(enumType: string, value: number): string {
   const names = (enumNames as unknown as Record<string, Record<number, string> | undefined>)[enumType];
   if (names === undefined) {
     throw new ExtractError('INVALID_VALUE', `unknown XDR enum type ${enumType}`, { field: enumType });

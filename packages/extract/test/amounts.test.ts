@@ -26,6 +26,20 @@ describe('fixed 7-decimal strings', () => {
     expect(stroopsToFixed7(-9223372036854775808n)).toBe('-922337203685.4775808');
   });
 
+  it('formats every magnitude as the exact quotient by 10^7', () => {
+    const exact = (v: bigint): string => {
+      const abs = v < 0n ? -v : v;
+      return `${v < 0n ? '-' : ''}${abs / 10_000_000n}.${(abs % 10_000_000n).toString().padStart(7, '0')}`;
+    };
+    const values: bigint[] = [];
+    for (let bits = 0n; bits <= 63n; bits++) {
+      const p = 2n ** bits;
+      for (const v of [p - 1n, p, p + 1n, p * 10_000_000n - 1n, (p * 9_999_999n) / 7n]) values.push(v, -v);
+    }
+    for (let k = 899_000_000n; k <= 900_719_925n; k += 17_203n) values.push(k * 10_000_000n - 1n, k * 10_000_000n + 9_999_999n);
+    for (const v of values) expect(stroopsToFixed7(v)).toBe(exact(v));
+  });
+
   it('reads int128 as signed hi and unsigned lo', () => {
     expect(int128(0n, 10n)).toBe(10n);
     expect(int128(-1n, 18446744073709551615n)).toBe(-1n);
@@ -49,6 +63,29 @@ describe('prices', () => {
     expect(priceToFixed7(-6, 3)).toBe('-2.0000000');
     expect(priceToFixed7(0, -3)).toBe('0.0000000');
     expect(priceToFixed7(2147483647, 1)).toBe('2147483647.0000000');
+  });
+
+  it('agrees with exact rational arithmetic on either side of the double fast path', () => {
+    // Reference: q = round-half-away(|n|·10^7 / |d|) in BigInt, printed as q / 10^7.
+    const exact = (n: number, d: number): string => {
+      const num = BigInt(Math.abs(n)) * 10_000_000n;
+      const den = BigInt(Math.abs(d));
+      let q = num / den;
+      if ((num % den) * 2n >= den) q += 1n;
+      const text = `${q / 10_000_000n}.${(q % 10_000_000n).toString().padStart(7, '0')}`;
+      return n !== 0 && n < 0 !== d < 0 ? `-${text}` : text;
+    };
+    const edges = [1, 2, 3, 7, 9_999_999, 10_000_000, 2 ** 29 - 1, 2 ** 29, 2 ** 31 - 1];
+    const values = [...edges, ...edges.map((v) => -v), -(2 ** 31)];
+    let seed = 7;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let i = 0; i < 2000; i++) values.push((next() >> (next() % 31)) * (next() % 2 ? 1 : -1));
+    for (const n of values) {
+      for (const d of values.slice(0, 40)) expect(priceToFixed7(n, d)).toBe(exact(n, d));
+    }
   });
 
   it('rejects a zero denominator', () => {
