@@ -69,9 +69,19 @@ export function base64(bytes: Uint8Array): string {
   return base64Slice === undefined ? asBuffer(bytes).toString('base64') : base64Slice.call(bytes, 0, bytes.length);
 }
 
+/** Network ids computed so far, by passphrase (a process sees one or two networks). */
+const networkIds = new Map<string, Uint8Array>();
+
 /** The network id: sha256 of the network passphrase (UTF-8). */
 export function networkId(passphrase: string): Uint8Array {
-  return sha256(new TextEncoder().encode(passphrase));
+  let id = networkIds.get(passphrase);
+  if (id === undefined) {
+    id = sha256(new TextEncoder().encode(passphrase));
+    if (networkIds.size >= 16) networkIds.clear();
+    networkIds.set(passphrase, id);
+  }
+  // A copy: the caller may write to it.
+  return id.slice();
 }
 
 /** `ENVELOPE_TYPE_TX` as 4 big-endian bytes, followed by `KEY_TYPE_ED25519` (0). */

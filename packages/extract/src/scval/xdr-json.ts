@@ -84,6 +84,14 @@ export function scValsXdrJson(values: readonly Uint8Array[]): JsonValue[] {
  * numbers, larger ones `bigint`; other numbers become doubles.
  */
 export function parseJsonLossless(text: string): JsonValue {
+  // Without a run of 16 digits, every integer has at most 15 digits, which a double holds exactly.
+  if (!/\d{16}/.test(text)) {
+    try {
+      return JSON.parse(text) as JsonValue;
+    } catch {
+      // Malformed: the parser below says where.
+    }
+  }
   let i = 0;
   const fail = (what: string): never => {
     throw new ExtractError('INVALID_VALUE', `malformed JSON at offset ${i}: ${what}`);

@@ -121,8 +121,15 @@ describe('lossless JSON parsing', () => {
     });
   });
 
+  it('reads the same values whether or not a 16-digit run sends it down the digit-exact path', () => {
+    expect(parseJsonLossless('{"a":[999999999999999,-0.5e3],"s":"123456789012345"}')).toEqual({ a: [999999999999999, -500], s: '123456789012345' });
+    expect(parseJsonLossless('{"a":[999999999999999,-0.5e3],"s":"1234567890123456"}')).toEqual({ a: [999999999999999, -500], s: '1234567890123456' });
+    expect(parseJsonLossless('[9007199254740993, 1]')).toEqual([9007199254740993n, 1]);
+  });
+
   it('rejects malformed text', () => {
     expect(() => parseJsonLossless('{"a":1')).toThrow(/malformed JSON/);
+    expect(() => parseJsonLossless('{"a":1,}')).toThrow(/malformed JSON/);
     expect(() => parseJsonLossless('[1] x')).toThrow(/malformed JSON/);
   });
 });
