@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Networks, tables, type LedgerRows, type TableName } from '@stellar-ducklake/extract';
 import { encodeLedger, encodeRows, pageCompressions, type PageCompression } from '../src/index.js';
+import { fieldReader } from '../src/parquet/columns.js';
 import { parquetFile } from '../src/parquet/file.js';
 import { createTableSql } from '../src/ddl.js';
 import { fixtureLedgers, fixtureRows, modernFixtureRows, tempDir } from './support/env.js';
@@ -157,6 +158,14 @@ describe('Parquet files from encoded pages', () => {
     const read = await q(`SELECT details::VARCHAR = details_json::VARCHAR AS same, details_json::VARCHAR AS j FROM read_parquet('${path}') ORDER BY id`);
     expect(read.map((r) => r.same)).toEqual(changed.map((_, i) => i !== 1));
     expect(JSON.parse(read[1]!.j as string)).toEqual({ other: 1 });
+  });
+
+  test('a column reads its field by name, identifiers or not', () => {
+    expect(fieldReader('ledger_sequence')({ ledger_sequence: 7, other: 1 })).toBe(7);
+    expect(fieldReader('odd name')({ 'odd name': 1 })).toBe(1);
+    // Not an identifier: read as a key, never compiled into code.
+    expect(fieldReader('a;globalThis.injected=1')({ 'a;globalThis.injected=1': 2 })).toBe(2);
+    expect((globalThis as { injected?: number }).injected).toBeUndefined();
   });
 
   test('no rows, no file', () => {

@@ -2,6 +2,13 @@
  * A growable little-endian byte buffer: the one place Parquet bytes are written.
  */
 
+type Utf8Write = (this: Buffer, s: string, offset: number, length: number) => number;
+/**
+ * Buffer's own UTF-8 writer, as `Buffer#write` calls it after checking its arguments (which the
+ * callers here have made sure of); `Buffer#write` where it is missing.
+ */
+const utf8Write = (Buffer.prototype as unknown as { utf8Write?: Utf8Write }).utf8Write;
+
 /** Appends bytes, integers, doubles and UTF-8 strings; grows by doubling. */
 export class ByteSink {
   /** The written bytes are `buf.subarray(0, length)`. */
@@ -121,7 +128,12 @@ export class ByteSink {
         buf[start + i] = c;
       }
     }
-    const written = i === n ? n : i + buf.write(i === 0 ? s : s.slice(i), start + i, 'utf8');
+    let written = i;
+    if (i < n) {
+      const rest = i === 0 ? s : s.slice(i);
+      const room = buf.length - start - i;
+      written += utf8Write === undefined ? buf.write(rest, start + i, room, 'utf8') : utf8Write.call(buf, rest, start + i, room);
+    }
     this.view.setUint32(this.length, written, true);
     this.length = start + written;
     // UTF-8 takes more bytes than UTF-16 code units for every non-ASCII character.

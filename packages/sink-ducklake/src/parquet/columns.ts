@@ -317,6 +317,7 @@ export function columnEncoder(c: ColumnDef): ColumnEncoder {
     : [leafElement(c.name, Repetition.OPTIONAL)];
   const path = isList ? [c.name, 'list', 'element'] : [c.name];
   const name = c.name;
+  const valueOf = fieldReader(name);
   const nullable = c.nullable;
   const write = leaf.write;
   const less = leaf.less;
@@ -369,7 +370,7 @@ export function columnEncoder(c: ColumnDef): ColumnEncoder {
       };
       state.ascii = true;
       for (let r = 0; r < rows.length; r++) {
-        const v = (rows[r] as Record<string, unknown>)[name];
+        const v = valueOf(rows[r]!);
         if (v === null || v === undefined) {
           if (!nullable) return { row: r, mismatch: `a value, got ${v === null ? 'null' : 'no value'} (the column is not nullable)` };
           defs.push(0);
@@ -453,6 +454,17 @@ export function columnEncoder(c: ColumnDef): ColumnEncoder {
       };
     },
   };
+}
+
+/**
+ * A function reading one field of a row. Each column gets a function of its own, so each property
+ * load sees one field of rows of one shape and stays fast, where one shared `row[name]` would
+ * see every field of every table. Column names are identifiers of the schema; others are read
+ * by a shared keyed load.
+ */
+export function fieldReader(name: string): (row: object) => unknown {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return (row) => (row as Record<string, unknown>)[name];
+  return new Function('row', `return row.${name};`) as (row: object) => unknown;
 }
 
 /** PLAIN booleans: one bit each, least significant bit first. */
