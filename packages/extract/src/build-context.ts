@@ -237,5 +237,6 @@ export function buildLedgerContext(bytes: Uint8Array, networkPassphrase: string)
     networkId: netId,
     txs,
     rawHeader: rangeOf(bytes, header.$start, header.$end, 'LedgerHeader', ledger),
+    pairedLists: new Map(),
   };
 }

@@ -3,6 +3,7 @@
  * envelopes paired to their results, raw XDR byte ranges for the base64 columns, and shared
  * values computed once (close time, ids, network id).
  */
+import type { PairedLists } from './ledger-changes.js';
 import type * as X from './xdr/types.js';
 
 /** One transaction of a ledger, in application order. */
@@ -76,4 +77,6 @@ export interface LedgerContext {
   readonly txs: readonly TxContext[];
   /** Raw XDR bytes of the LedgerHeader (view into the input). */
   readonly rawHeader: Uint8Array;
+  /** The ledger's change lists paired so far (filled as tables read them; shared, not to be modified). */
+  readonly pairedLists: PairedLists;
 }

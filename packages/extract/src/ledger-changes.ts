@@ -141,6 +141,23 @@ export function pairChanges(
   return out;
 }
 
+/** Paired change lists of one ledger, by list (see {@link pairedChanges}). */
+export type PairedLists = Map<readonly X.LedgerEntryChange[], readonly EntryChange[]>;
+
+/**
+ * {@link pairChanges} of a decoded list (all entry types), computed once per list when `cache` is
+ * given: the operations' details and `native_balances` both read the changes of every operation.
+ * A cached result is shared by every caller and must not be modified.
+ */
+export function pairedChanges(list: readonly X.LedgerEntryChange[], cache: PairedLists | undefined, ledger?: number): readonly EntryChange[] {
+  let paired = cache?.get(list);
+  if (paired === undefined) {
+    paired = pairChanges(list, ledger === undefined ? {} : { ledger });
+    cache?.set(list, paired);
+  }
+  return paired;
+}
+
 /** XDR bytes of the LedgerKey of the entry a change is about. */
 export function changeKeyBytes(c: EntryChange): Uint8Array {
   return ledgerKeyBytes((c.pre ?? c.post)!);

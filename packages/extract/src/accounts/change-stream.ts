@@ -77,7 +77,7 @@ export function changeLists(ctx: LedgerContext): (readonly X.LedgerEntryChange[]
 export function ledgerChanges(ctx: LedgerContext, entryType: number): EntryChange[] {
   const out: EntryChange[] = [];
   for (const list of changeLists(ctx)) {
-    for (const c of pairChanges(list, { entryType, ledger: ctx.sequence })) out.push(c);
+    for (const c of pairChanges(list, { entryType, ledger: ctx.sequence, cache: ctx.pairedLists })) out.push(c);
   }
   return out;
 }

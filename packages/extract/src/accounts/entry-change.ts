@@ -4,7 +4,7 @@
  * orders it.
  */
 import { latin1 } from '../hash.js';
-import { ledgerKeyBytes, pairChanges as pairLedgerChanges, type EntryChange as PairedChange } from '../ledger-changes.js';
+import { ledgerKeyBytes, pairedChanges, type EntryChange as PairedChange, type PairedLists } from '../ledger-changes.js';
 import { LedgerEntryType } from '../xdr/types.js';
 import type * as X from '../xdr/types.js';
 
@@ -24,28 +24,37 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The LedgerKey XDR of an ACCOUNT entry before its ed25519 key: key type 0, PublicKey type 0. */
-const ACCOUNT_KEY_HEAD = '\0'.repeat(8);
+/**
+ * Scratch space for the LedgerKey XDR of an ACCOUNT entry: key type 0 and PublicKey type 0 (eight
+ * zero bytes), then the ed25519 key. Filled and read within one synchronous call; read as one
+ * flat string, which Map lookups and comparisons take without first copying it.
+ */
+const accountKey = new Uint8Array(40);
 
 /** {@link EntryChange.key} of an entry. */
 function keyText(entry: X.LedgerEntry): string {
   const d = entry.data;
-  if (d.type === LedgerEntryType.account && d.account.accountId.type === 0) return ACCOUNT_KEY_HEAD + latin1(d.account.accountId.ed25519);
+  if (d.type === LedgerEntryType.account && d.account.accountId.type === 0) {
+    accountKey.set(d.account.accountId.ed25519, 8);
+    return latin1(accountKey);
+  }
   return latin1(ledgerKeyBytes(entry));
 }
 
 /**
- * Pairs one `LedgerEntryChanges` list (see `pairChanges` in `ledger-changes.ts`), attaches each
- * change's LedgerKey bytes and sorts the list stably by them.
+ * Pairs one `LedgerEntryChanges` list (see `pairChanges` in `ledger-changes.ts`; once per list
+ * when `cache` is given), keeps the changes of `entryType`, attaches each change's LedgerKey and
+ * sorts the list stably by them.
  */
-export function pairChanges(list: readonly X.LedgerEntryChange[], opts: { entryType?: number; ledger?: number } = {}): EntryChange[] {
-  const out: EntryChange[] = pairLedgerChanges(list, opts).map((c) => ({
-    changeType: c.changeType,
-    entryType: c.entryType,
-    pre: c.pre,
-    post: c.post,
-    key: keyText((c.pre ?? c.post)!),
-  }));
+export function pairChanges(
+  list: readonly X.LedgerEntryChange[],
+  opts: { entryType?: number; ledger?: number; cache?: PairedLists } = {},
+): EntryChange[] {
+  const out: EntryChange[] = [];
+  for (const c of pairedChanges(list, opts.cache, opts.ledger)) {
+    if (opts.entryType !== undefined && c.entryType !== opts.entryType) continue;
+    out.push({ changeType: c.changeType, entryType: c.entryType, pre: c.pre, post: c.post, key: keyText((c.pre ?? c.post)!) });
+  }
   // Array.prototype.sort is stable: changes with equal keys keep their list order.
   return out.sort((a, b) => compareKeys(a.key, b.key));
 }

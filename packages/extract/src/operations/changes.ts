@@ -5,8 +5,8 @@
  * change that matches" searches (the `sponsor` key, liquidity pool deltas) run in that order.
  */
 import { ExtractError } from '../errors.js';
-import type { TxContext } from '../context.js';
-import { changeKeyBytes, compareBytes, pairChanges, type EntryChange } from '../ledger-changes.js';
+import type { LedgerContext, TxContext } from '../context.js';
+import { changeKeyBytes, compareBytes, pairedChanges, type EntryChange } from '../ledger-changes.js';
 import type * as X from '../xdr/types.js';
 
 /**
@@ -42,10 +42,10 @@ const TX_INTERNAL_ERROR = -11;
  * The paired (not yet key-sorted) changes of operation `k`. Like the SDK, transactions whose
  * result is txINTERNAL_ERROR on protocol ≤ 12 expose no operation changes.
  */
-export function operationChanges(tx: TxContext, k: number, protocolVersion: number): EntryChange[] {
+export function operationChanges(ctx: LedgerContext, tx: TxContext, k: number): readonly EntryChange[] {
   const raw = operationMetaChanges(tx.meta, k);
-  if (protocolVersion <= 12 && tx.result.result.type === TX_INTERNAL_ERROR) return [];
-  return pairChanges(raw);
+  if (ctx.protocolVersion <= 12 && tx.result.result.type === TX_INTERNAL_ERROR) return [];
+  return pairedChanges(raw, ctx.pairedLists, ctx.sequence);
 }
 
 /**

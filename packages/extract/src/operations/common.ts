@@ -26,14 +26,14 @@ export interface OpInput {
 /** Builds the {@link OpInput} of operation `index` of `tx`. */
 export function opInput(ctx: LedgerContext, tx: TxContext, index: number): OpInput {
   const op = tx.inner.operations[index]!;
-  let cached: EntryChange[] | null = null;
+  let cached: readonly EntryChange[] | null = null;
   return {
     ctx,
     tx,
     op,
     index,
     source: op.sourceAccount ?? tx.inner.sourceAccount,
-    changes: () => (cached ??= operationChanges(tx, index, ctx.protocolVersion)),
+    changes: () => (cached ??= operationChanges(ctx, tx, index)),
   };
 }
 

@@ -217,6 +217,7 @@ export function ledgerCtx(txs: TxSpec[], opts: { sequence?: number; closeTime?: 
     networkId: networkId(passphrase),
     txs: txs.map((t, i) => txContext(t, i + 1, sequence)),
     rawHeader: new Uint8Array(0),
+    pairedLists: new Map(),
   };
 }
 
