@@ -169,9 +169,11 @@ export function muxedAccountAddress(m: X.MuxedAccount): string {
   return muxedAccountParts(m).address;
 }
 
+const contractMemo = new Key32Memo<string>();
+
 /** `C…` address of a 32-byte contract id. */
 export function contractAddress(id: Uint8Array): string {
-  return encodeStrkey(StrkeyVersion.contract, id);
+  return id.length === 32 ? contractMemo.get(id, () => encodeStrkey(StrkeyVersion.contract, id)) : encodeStrkey(StrkeyVersion.contract, id);
 }
 
 /** `L…` strkey of a 32-byte liquidity pool id. */

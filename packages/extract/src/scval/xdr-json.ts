@@ -84,8 +84,10 @@ export function scValsXdrJson(values: readonly Uint8Array[]): JsonValue[] {
  * numbers, larger ones `bigint`; other numbers become doubles.
  */
 export function parseJsonLossless(text: string): JsonValue {
-  // Without a run of 16 digits, every integer has at most 15 digits, which a double holds exactly.
-  if (!/\d{16}/.test(text)) {
+  // A number starts the text or follows ':', ',' or '['. Where none of 16 digits or more does, every
+  // integer has at most 15 digits, which a double holds exactly (digits inside strings, as in hex
+  // bytes, do not matter).
+  if (!/(?:^|[:,[])\s*-?\d{16}/.test(text)) {
     try {
       return JSON.parse(text) as JsonValue;
     } catch {

@@ -125,6 +125,9 @@ describe('lossless JSON parsing', () => {
     expect(parseJsonLossless('{"a":[999999999999999,-0.5e3],"s":"123456789012345"}')).toEqual({ a: [999999999999999, -500], s: '123456789012345' });
     expect(parseJsonLossless('{"a":[999999999999999,-0.5e3],"s":"1234567890123456"}')).toEqual({ a: [999999999999999, -500], s: '1234567890123456' });
     expect(parseJsonLossless('[9007199254740993, 1]')).toEqual([9007199254740993n, 1]);
+    expect(parseJsonLossless('[1,9007199254740993]')).toEqual([1, 9007199254740993n]);
+    expect(parseJsonLossless('{"a":-9007199254740993}')).toEqual({ a: -9007199254740993n });
+    expect(parseJsonLossless('18446744073709551615')).toBe(18446744073709551615n);
   });
 
   it('rejects malformed text', () => {
