@@ -5,7 +5,7 @@
 import { fingerprint64 } from 'farmhash-modern';
 import { ExtractError } from './errors.js';
 import { latin1 } from './hash.js';
-import { BytesMemo, Key32Memo, bytesKey } from './memo.js';
+import { BytesMemo, Key32Memo } from './memo.js';
 import type { JsonObject } from './schema/index.js';
 import { accountAddress } from './strkey.js';
 import { goString } from './text.js';
@@ -36,7 +36,7 @@ function toBytes(s: string | Uint8Array): Uint8Array {
  */
 export function assetId(code: string | Uint8Array, issuer: string, type: string): bigint {
   const c = toBytes(code);
-  return assetIdMemo.get(`${type}:${issuer}:${bytesKey(c)}`, () => {
+  return assetIdMemo.get(`${type}:${issuer}:${latin1(c)}`, () => {
     const i = toBytes(issuer);
     const t = toBytes(type);
     const buf = new Uint8Array(c.length + i.length + t.length);

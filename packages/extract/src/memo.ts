@@ -3,7 +3,6 @@
  * many times; caching their strkeys and asset ids avoids recomputing them. Results depend only on
  * the input bytes, so caching never changes an output.
  */
-import { latin1 } from './hash.js';
 
 /** A cache from byte strings to values, emptied when it reaches `limit` entries. */
 export class BytesMemo<V> {
@@ -21,11 +20,6 @@ export class BytesMemo<V> {
     }
     return v;
   }
-}
-
-/** A string key for raw bytes (one UTF-16 code unit per byte). */
-export function bytesKey(bytes: Uint8Array): string {
-  return latin1(bytes);
 }
 
 /**
