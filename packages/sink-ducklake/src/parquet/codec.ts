@@ -5,6 +5,7 @@
  */
 import { compressSync as lz4Block } from 'lz4-napi';
 import { compressSync as snappyBlock } from 'snappy';
+import { ByteSink } from './bytes.js';
 import type { PageCodec } from './columns.js';
 import { SinkError } from '../errors.js';
 
@@ -17,35 +18,22 @@ export type PageCompression = 'snappy' | 'lz4' | 'uncompressed';
  */
 export const LITERAL_BELOW = 256;
 
-/** Appends `n` as an unsigned LEB128 varint (snappy's length preamble). */
-function pushVarint(out: number[], n: number): void {
-  for (; n >= 0x80; n = Math.floor(n / 0x80)) out.push((n % 0x80) | 0x80);
-  out.push(n);
-}
-
-/** `head` then `body`, in one new array. */
-function concat(head: readonly number[], body: Uint8Array): Uint8Array {
-  const out = new Uint8Array(head.length + body.length);
-  out.set(head, 0);
-  out.set(body, head.length);
-  return out;
-}
-
 /**
  * `body` as a valid snappy block holding one literal (no matches): the varint length, a literal
  * tag (with 1–4 length bytes beyond 60 bytes), then the bytes as they are.
  */
 export function snappyLiteral(body: Uint8Array): Uint8Array {
   const n = body.length;
-  const head: number[] = [];
-  pushVarint(head, n);
-  if (n > 0 && n <= 60) head.push((n - 1) << 2);
+  const out = new ByteSink(n + 16);
+  out.varint(n);
+  if (n > 0 && n <= 60) out.byte((n - 1) << 2);
   else if (n > 60) {
     const extra = n - 1 < 0x100 ? 1 : n - 1 < 0x10000 ? 2 : n - 1 < 0x1000000 ? 3 : 4;
-    head.push((59 + extra) << 2);
-    for (let i = 0, v = n - 1; i < extra; i++, v = Math.floor(v / 0x100)) head.push(v % 0x100);
+    out.byte((59 + extra) << 2);
+    for (let i = 0, v = n - 1; i < extra; i++, v = Math.floor(v / 0x100)) out.byte(v % 0x100);
   }
-  return concat(head, body);
+  out.bytes(body);
+  return out.buf.subarray(0, out.length);
 }
 
 /**
@@ -54,13 +42,15 @@ export function snappyLiteral(body: Uint8Array): Uint8Array {
  */
 export function lz4Literal(body: Uint8Array): Uint8Array {
   const n = body.length;
-  const head = [Math.min(n, 15) << 4];
+  const out = new ByteSink(n + 16);
+  out.byte(Math.min(n, 15) << 4);
   if (n >= 15) {
     let rest = n - 15;
-    for (; rest >= 255; rest -= 255) head.push(255);
-    head.push(rest);
+    for (; rest >= 255; rest -= 255) out.byte(255);
+    out.byte(rest);
   }
-  return concat(head, body);
+  out.bytes(body);
+  return out.buf.subarray(0, out.length);
 }
 
 const asBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));

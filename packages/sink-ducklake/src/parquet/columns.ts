@@ -289,6 +289,8 @@ export interface ColumnEncoder {
   readonly encodings: readonly number[];
   /** Orders two PLAIN-encoded statistics values of this column. */
   readonly compare: (a: Uint8Array, b: Uint8Array) => number;
+  /** Reads this column's field of a row (see {@link fieldReader}). */
+  readonly read: (row: object) => unknown;
   /**
    * Appends one data page holding this column of `rows` to `out`, its body compressed by `codec`,
    * and its statistics values to `state.statBytes`; returns what it holds, or the first value
@@ -337,6 +339,7 @@ export function columnEncoder(c: ColumnDef): ColumnEncoder {
     physical: leaf.physical,
     encodings: [Encoding.PLAIN, Encoding.RLE],
     compare: leaf.compare,
+    read: valueOf,
     page(rows, out, state, codec) {
       values.reset();
       defs.reset();

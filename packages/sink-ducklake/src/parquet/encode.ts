@@ -120,7 +120,7 @@ export function encodeRows(def: TableDef, rows: readonly object[], ledger: numbe
   for (let c = 0; c < columns.length; c++) {
     const col = columns[c]!;
     const twin = twinOf[c]!;
-    if (twin >= 0 && sameValues(rows, columns[twin]!.name, col.name)) {
+    if (twin >= 0 && sameValues(rows, columns[twin]!, col)) {
       // The same objects give the same page and statistics: copy them instead of encoding again.
       const start = twin === 0 ? 0 : pageEnds[twin - 1]!;
       const size = pageEnds[twin]! - start;
@@ -158,10 +158,9 @@ export function encodeRows(def: TableDef, rows: readonly object[], ledger: numbe
 }
 
 /** Whether every row holds the same value (the same object, for objects) in columns `a` and `b`. */
-function sameValues(rows: readonly object[], a: string, b: string): boolean {
+function sameValues(rows: readonly object[], a: ColumnEncoder, b: ColumnEncoder): boolean {
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r] as Record<string, unknown>;
-    if (row[a] !== row[b]) return false;
+    if (a.read(rows[r]!) !== b.read(rows[r]!)) return false;
   }
   return true;
 }
