@@ -13,15 +13,20 @@ type OneShotHash = (algorithm: string, data: Uint8Array, outputEncoding: 'hex' |
  */
 const oneShot = (crypto as { hash?: OneShotHash }).hash;
 
-function joined(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+/** The parts laid out one after another at the start of `into`, as a view of that span. */
+function layOut(parts: readonly Uint8Array[], into: Uint8Array): Uint8Array {
   let o = 0;
   for (const p of parts) {
-    out.set(p, o);
+    into.set(p, o);
     o += p.length;
   }
-  return out;
+  return into.subarray(0, o);
+}
+
+const totalLength = (parts: readonly Uint8Array[]): number => parts.reduce((n, p) => n + p.length, 0);
+
+function joined(parts: readonly Uint8Array[]): Uint8Array {
+  return parts.length === 1 ? parts[0]! : layOut(parts, new Uint8Array(totalLength(parts)));
 }
 
 /** sha256 of one or more byte arrays (hashed as their concatenation). */
@@ -121,17 +126,8 @@ export function transactionHash(envelope: X.TransactionEnvelope, bytes: Uint8Arr
 export function transactionHashesHex(envelopes: readonly X.TransactionEnvelope[], bytes: Uint8Array, netId: Uint8Array): string[] {
   const payloads = envelopes.map((e) => signaturePayload(e, bytes, netId));
   if (oneShot === undefined) return payloads.map((parts) => hex(sha256(...parts)));
-  let longest = 0;
-  for (const parts of payloads) longest = Math.max(longest, parts.reduce((n, p) => n + p.length, 0));
-  const scratch = new Uint8Array(longest);
-  return payloads.map((parts) => {
-    let o = 0;
-    for (const p of parts) {
-      scratch.set(p, o);
-      o += p.length;
-    }
-    return oneShot('sha256', scratch.subarray(0, o), 'hex');
-  });
+  const scratch = new Uint8Array(payloads.reduce((m, parts) => Math.max(m, totalLength(parts)), 0));
+  return payloads.map((parts) => oneShot('sha256', layOut(parts, scratch), 'hex'));
 }
 
 /** The parts of the XDR `TransactionSignaturePayload` of an envelope, in order. */

@@ -53,12 +53,15 @@ export function ledgerKeyOf(entry: X.LedgerEntry): X.LedgerKey {
   }
 }
 
-/** XDR bytes of the LedgerKey of a ledger entry. */
-export function ledgerKeyBytes(entry: X.LedgerEntry): Uint8Array {
+/**
+ * XDR bytes of the LedgerKey of a ledger entry. An ACCOUNT key is written into `accountKeyInto`
+ * when given (40 bytes whose first eight are zero), instead of a new array.
+ */
+export function ledgerKeyBytes(entry: X.LedgerEntry, accountKeyInto?: Uint8Array): Uint8Array {
   const d = entry.data;
   if (d.type === LedgerEntryType.account && d.account.accountId.type === 0) {
     // LedgerKey ACCOUNT: the key type (0) and the PublicKey type (0), then the 32-byte ed25519 key.
-    const key = new Uint8Array(40);
+    const key = accountKeyInto ?? new Uint8Array(40);
     key.set(d.account.accountId.ed25519, 8);
     return key;
   }

@@ -5,7 +5,6 @@
  */
 import { latin1 } from '../hash.js';
 import { ledgerKeyBytes, pairedChanges, type EntryChange as PairedChange, type PairedLists } from '../ledger-changes.js';
-import { LedgerEntryType } from '../xdr/types.js';
 import type * as X from '../xdr/types.js';
 
 export { compareBytes, ledgerKeyBytes, ledgerKeyOf, type PairedChangeType } from '../ledger-changes.js';
@@ -25,20 +24,15 @@ export function compareKeys(a: string, b: string): number {
 }
 
 /**
- * Scratch space for the LedgerKey XDR of an ACCOUNT entry: key type 0 and PublicKey type 0 (eight
- * zero bytes), then the ed25519 key. Filled and read within one synchronous call; read as one
- * flat string, which Map lookups and comparisons take without first copying it.
+ * Scratch space for the LedgerKey XDR of an ACCOUNT entry (its first eight bytes stay zero). Filled
+ * and read within one synchronous call; read as one flat string, which Map lookups and
+ * comparisons take without first copying it.
  */
 const accountKey = new Uint8Array(40);
 
 /** {@link EntryChange.key} of an entry. */
 function keyText(entry: X.LedgerEntry): string {
-  const d = entry.data;
-  if (d.type === LedgerEntryType.account && d.account.accountId.type === 0) {
-    accountKey.set(d.account.accountId.ed25519, 8);
-    return latin1(accountKey);
-  }
-  return latin1(ledgerKeyBytes(entry));
+  return latin1(ledgerKeyBytes(entry, accountKey));
 }
 
 /**
