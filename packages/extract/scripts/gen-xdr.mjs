@@ -12,6 +12,9 @@
  * enum → number; (unsigned) int → number; (unsigned) hyper → bigint; opaque and string → a
  * Uint8Array view into the input; optional → value or null; arrays → arrays. Objects of the
  * types in RANGED also carry `$start`/`$end`, their byte range in the input.
+ *
+ * `decodeLazy` decoders skip the union arms in LAZY_ARMS over the bytes, checked as strictly as a
+ * decoder checks them, and return an object whose arm is a getter that decodes it on first read.
  */
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
@@ -37,6 +40,17 @@ const RANGED = new Set([
   'LedgerEntry',
   'ScVal',
 ]);
+
+/**
+ * Union arms that `decodeLazy` decoders decode only when read. The tables read accounts, claimable
+ * balances and liquidity pools out of ledger entry changes; the other entries (trustlines, offers,
+ * contract data, ...) make up much of a ledger's meta and are only read by key, when at all.
+ */
+const LAZY_ARMS = new Map([
+  ['LedgerEntryData', new Set(['trustLine', 'offer', 'data', 'contractData', 'contractCode', 'configSetting', 'ttl'])],
+]);
+/** Types `decodeLazy` decoders exist for. */
+const LAZY_ENTRY_POINTS = ['LedgerCloseMeta'];
 
 // ---------------------------------------------------------------------------------------------
 // Type model
@@ -182,13 +196,78 @@ function arrayReader(elem, fixedLen, maxLen) {
   if (fn) return fn;
   fn = `a_${arrayReaders.size}`;
   arrayReaders.set(key, fn);
-  const len =
-    fixedLen !== null
-      ? `const n = ${fixedLen};`
-      : `const n = u32(); if (n > ${maxLen}) throw xdrError('XDR_INVALID', CUR, P - 4, 'array length ' + n + ' exceeds ${maxLen}'); if (n * 4 > B.length - P) throw xdrError('XDR_TRUNCATED', CUR, P - 4, 'array of ' + n + ' items in ' + (B.length - P) + ' bytes');`;
-  arrayLines.push(`function ${fn}() { ${len} const a = new Array(n); for (let i = 0; i < n; i++) a[i] = ${elem}; return a; }`);
+  arrayLines.push(`function ${fn}() { ${arrayLength(fixedLen, maxLen)} const a = new Array(n); for (let i = 0; i < n; i++) a[i] = ${elem}; return a; }`);
   return fn;
 }
+function arrayLength(fixedLen, maxLen) {
+  return fixedLen !== null
+    ? `const n = ${fixedLen};`
+    : `const n = u32(); if (n > ${maxLen}) throw xdrError('XDR_INVALID', CUR, P - 4, 'array length ' + n + ' exceeds ${maxLen}'); if (n * 4 > B.length - P) throw xdrError('XDR_TRUNCATED', CUR, P - 4, 'array of ' + n + ' items in ' + (B.length - P) + ' bytes');`;
+}
+
+// Skippers: `s_T()` moves past a T, with every check its decoder makes, and allocates nothing.
+const skippers = new Map(); // type name -> pending
+const arraySkippers = new Map();
+const skipLines = [];
+function skipStmt(t) {
+  switch (kindOf(t)) {
+    case 'struct':
+    case 'union': {
+      const name = nameOf(t);
+      if (!skippers.has(name)) skippers.set(name, t);
+      return `s_${name}();`;
+    }
+    case 'enum':
+      return `d_${nameOf(t)}();`;
+    case 'int':
+    case 'uint':
+      return 'skip(4);';
+    case 'hyper':
+    case 'uhyper':
+      return 'skip(8);';
+    case 'bool':
+      return 'bool();';
+    case 'opaque':
+      return `skip(${(t._length + 3) & ~3});`;
+    case 'varopaque':
+    case 'string':
+      return `svbytes(${t._maxLength ?? MAX});`;
+    case 'array':
+      return `${arraySkipper(skipStmt(t._childType), t._length, null)}();`;
+    case 'vararray':
+      return `${arraySkipper(skipStmt(t._childType), null, t._maxLength ?? MAX)}();`;
+    case 'option':
+      return `if (bool()) { ${skipStmt(t._childType)} }`;
+    default:
+      throw new Error(`cannot skip ${kindOf(t)}`);
+  }
+}
+function arraySkipper(elem, fixedLen, maxLen) {
+  const key = `${elem}|${fixedLen}|${maxLen}`;
+  let fn = arraySkippers.get(key);
+  if (fn) return fn;
+  fn = `sa_${arraySkippers.size}`;
+  arraySkippers.set(key, fn);
+  skipLines.push(`function ${fn}() { ${arrayLength(fixedLen, maxLen)} for (let i = 0; i < n; i++) { ${elem} } }`);
+  return fn;
+}
+function emitSkippers() {
+  const done = new Set();
+  for (let pending = [...skippers]; pending.length > 0; pending = [...skippers].filter(([n]) => !done.has(n))) {
+    for (const [name, t] of pending) {
+      done.add(name);
+      if (kindOf(t) === 'struct') {
+        skipLines.push(`function s_${name}() { ${t._fields.map(([, ft]) => skipStmt(ft)).join(' ')} }`);
+        continue;
+      }
+      const cases = unionCases(t).map(({ value, armName, armType }) =>
+        `case ${value}: ${armName && kindOf(armType) !== 'void' ? skipStmt(armType) : ''} return;`,
+      );
+      skipLines.push(`function s_${name}() { const d = ${discriminantRead(t)}; switch (d) { ${cases.join(' ')} default: arm('${name}', d); } }`);
+    }
+  }
+}
+const discriminantRead = (t) => (kindOf(t._switchOn) === 'uint' ? 'u32()' : 'i32()');
 
 const structs = [];
 const unions = [];
@@ -228,6 +307,7 @@ emit('let BA = B.buffer;');
 emit('let BO = 0;');
 emit('let P = 0;');
 emit('let CUR = "";');
+emit('let LAZY = false;');
 emit(`function need(n) { if (P + n > B.length) throw xdrError('XDR_TRUNCATED', CUR, P, 'needs ' + n + ' more bytes, ' + (B.length - P) + ' left'); }`);
 emit('function i32() { need(4); const v = V.getInt32(P); P += 4; return v; }');
 emit('function u32() { need(4); const v = V.getUint32(P); P += 4; return v; }');
@@ -237,6 +317,14 @@ emit(`function bool() { const v = u32(); if (v > 1) throw xdrError('XDR_INVALID'
 emit('function fixed(n) { const m = (n + 3) & ~3; need(m); const v = new Uint8Array(BA, BO + P, n); P += m; return v; }');
 emit(`function vbytes(max) { const n = u32(); if (n > max) throw xdrError('XDR_INVALID', CUR, P - 4, 'length ' + n + ' exceeds ' + max); const m = (n + 3) & ~3; need(m); const v = new Uint8Array(BA, BO + P, n); P += m; return v; }`);
 emit(`function arm(type, d) { throw xdrError('XDR_UNKNOWN_ARM', type, P - 4, 'unknown discriminant ' + d); }`);
+emit('function skip(n) { need(n); P += n; }');
+emit(`function svbytes(max) { const n = u32(); if (n > max) throw xdrError('XDR_INVALID', CUR, P - 4, 'length ' + n + ' exceeds ' + max); skip((n + 3) & ~3); }`);
+emit('/** An arm of a union decoded lazily: the input and where the arm starts, and its value once read. */');
+emit('class LazyArm {');
+emit('  #bytes; #at; #value;');
+emit('  constructor(at) { this.#bytes = B; this.#at = at; }');
+emit('  decoded(name, f) { return (this.#value ??= decodeWith(name, f, this.#bytes, this.#at, false, false)); }');
+emit('}');
 emit('');
 
 for (const [name, t] of enums) {
@@ -255,8 +343,16 @@ for (const [name, t] of structs) {
 }
 for (const [name, t] of unions) {
   const ranged = RANGED.has(name);
-  const dread = kindOf(t._switchOn) === 'enum' ? 'i32()' : kindOf(t._switchOn) === 'uint' ? 'u32()' : 'i32()';
+  const dread = discriminantRead(t);
+  const lazy = LAZY_ARMS.get(name) ?? new Set();
   const cases = unionCases(t).map(({ value, armName, armType }) => {
+    if (lazy.has(armName)) {
+      if (ranged) throw new Error(`lazy arms of ranged unions are not supported (${name})`);
+      const cls = `L_${name}_${armName}`;
+      const armTypeName = nameOf(armType);
+      emit(`class ${cls} extends LazyArm { constructor(at) { super(at); this.type = ${value}; } get ${armName}() { return this.decoded('${armTypeName}', d_${armTypeName}); } }`);
+      return `case ${value}: if (LAZY) { const o = new ${cls}(P); ${skipStmt(armType)} return o; } return { type: ${value}, ${armName}: ${readExpr(armType)} };`;
+    }
     const parts = [`type: ${value}`];
     if (armName && kindOf(armType) !== 'void') parts.push(`${armName}: ${readExpr(armType)}`);
     if (ranged) parts.push('$start: s', '$end: 0');
@@ -269,6 +365,8 @@ for (const [name, t] of unions) {
 
 for (const [name, t] of aliases) emit(`function d_${name}() { return ${readExpr(t)}; }`);
 for (const l of arrayLines) emit(l);
+emitSkippers();
+for (const l of skipLines) emit(l);
 
 // Encoders -------------------------------------------------------------------------------------
 emit('');
@@ -303,9 +401,9 @@ for (const [name, t] of unions) {
 
 // Entry points ---------------------------------------------------------------------------------
 emit('');
-emit('function decodeWith(name, f, bytes, offset, whole) {');
-emit('  const pb = B, pv = V, pp = P, pc = CUR, pa = BA, po = BO;');
-emit('  B = bytes; V = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength); BA = bytes.buffer; BO = bytes.byteOffset; P = offset; CUR = name;');
+emit('function decodeWith(name, f, bytes, offset, whole, lazy) {');
+emit('  const pb = B, pv = V, pp = P, pc = CUR, pa = BA, po = BO, pl = LAZY;');
+emit('  B = bytes; V = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength); BA = bytes.buffer; BO = bytes.byteOffset; P = offset; CUR = name; LAZY = lazy;');
 emit('  try {');
 emit('    const v = f();');
 emit(`    if (whole && P !== B.length) throw xdrError('XDR_TRAILING_BYTES', name, P, (B.length - P) + ' bytes after the value');`);
@@ -313,17 +411,21 @@ emit('    return v;');
 emit('  } catch (e) {');
 emit(`    if (e instanceof RangeError) throw xdrError('XDR_TRUNCATED', name, P, e.message);`);
 emit('    throw e;');
-emit('  } finally { B = pb; V = pv; P = pp; CUR = pc; BA = pa; BO = po; }');
+emit('  } finally { B = pb; V = pv; P = pp; CUR = pc; BA = pa; BO = po; LAZY = pl; }');
 emit('}');
 emit('function encodeWith(f, v) { const q = Q; try { f(v); return W.slice(q, Q); } finally { Q = q; } }');
 const allNames = [...structs, ...unions, ...enums, ...aliases].map(([n]) => n).sort();
 emit('/** Decoders by XDR type name: `decode.T(bytes, offset = 0, whole = offset === 0)`. */');
 emit('export const decode = {');
-for (const n of allNames) emit(`  ${n}: (bytes, offset = 0, whole = offset === 0) => decodeWith('${n}', d_${n}, bytes, offset, whole),`);
+for (const n of allNames) emit(`  ${n}: (bytes, offset = 0, whole = offset === 0) => decodeWith('${n}', d_${n}, bytes, offset, whole, false),`);
+emit('};');
+emit('/** Decoders that decode the arms in LAZY_ARMS (see scripts/gen-xdr.mjs) on first read. */');
+emit('export const decodeLazy = {');
+for (const n of LAZY_ENTRY_POINTS) emit(`  ${n}: (bytes, offset = 0, whole = offset === 0) => decodeWith('${n}', d_${n}, bytes, offset, whole, true),`);
 emit('};');
 emit('/** Decoders that also return the end offset: `decodeAt.T(bytes, offset)` → `[value, end]`. */');
 emit('export const decodeAt = {');
-for (const n of allNames) emit(`  ${n}: (bytes, offset) => { let end = 0; const v = decodeWith('${n}', () => { const r = d_${n}(); end = P; return r; }, bytes, offset, false); return [v, end]; },`);
+for (const n of allNames) emit(`  ${n}: (bytes, offset) => { let end = 0; const v = decodeWith('${n}', () => { const r = d_${n}(); end = P; return r; }, bytes, offset, false, false); return [v, end]; },`);
 emit('};');
 emit('/** Encoders by XDR type name: `encode.T(value)` → XDR bytes. */');
 emit('export const encode = {');

@@ -9,7 +9,7 @@ import { ExtractError, type ErrorLocation } from './errors.js';
 import { hex, networkId, transactionHash, transactionHashesHex } from './hash.js';
 import { networkName, Networks } from './networks.js';
 import { toid } from './toid.js';
-import { decode } from './xdr/index.js';
+import { decodeLazy } from './xdr/index.js';
 import * as X from './xdr/types.js';
 
 /** The envelopes of the transaction set in tx-set order (phases, components, stages, clusters). */
@@ -141,7 +141,7 @@ export function withLedger(err: ExtractError, ledger: number): ExtractError {
 
 function decodeLcm(bytes: Uint8Array): X.LedgerCloseMeta {
   try {
-    return decode.LedgerCloseMeta(bytes);
+    return decodeLazy.LedgerCloseMeta(bytes);
   } catch (err) {
     const ledger = peekLedgerSequence(bytes);
     if (err instanceof ExtractError && ledger !== undefined) throw withLedger(err, ledger);
@@ -151,6 +151,8 @@ function decodeLcm(bytes: Uint8Array): X.LedgerCloseMeta {
 
 /**
  * Decodes one LedgerCloseMeta (v0, v1 or v2) and pairs every applied transaction with its envelope.
+ * Every byte is checked, but ledger entries of kinds no table reads are decoded only when read
+ * (see `decodeLazy`): in `lcm`, their arm (`trustLine`, `offer`, …) is a getter.
  *
  * @throws ExtractError `XDR_*` for undecodable bytes; `NETWORK_MISMATCH` when a result's hash
  * matches no envelope (the passphrase is probably wrong); `TX_COUNT_MISMATCH` when the transaction

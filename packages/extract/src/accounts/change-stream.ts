@@ -9,13 +9,13 @@
  * 3. every transaction's `postTxApplyFeeProcessing` (LedgerCloseMeta v2);
  * 4. each upgrade's changes.
  *
- * Each list is paired and sorted by LedgerKey on its own (see {@link pairChanges}).
+ * Each list is paired on its own (see {@link keyedChanges}).
  */
 import type { LedgerContext, TxContext } from '../context.js';
 import { ExtractError } from '../errors.js';
 import { TransactionResultCode } from '../xdr/types.js';
 import type * as X from '../xdr/types.js';
-import { pairChanges, type EntryChange } from './entry-change.js';
+import { keyedChanges, type EntryChange } from './entry-change.js';
 
 /** The `LedgerEntryChanges` lists of one transaction's meta, in reader order. */
 function metaLists(tx: TxContext, ctx: LedgerContext): (readonly X.LedgerEntryChange[])[] {
@@ -72,12 +72,13 @@ export function changeLists(ctx: LedgerContext): (readonly X.LedgerEntryChange[]
 
 /**
  * The paired changes of one entry type (e.g. `LedgerEntryType.account`) across the whole ledger,
- * in change-reader order with each list sorted by LedgerKey.
+ * in change-reader order. stellar-etl also sorts each list by LedgerKey before compacting; that
+ * stable sort only moves changes of different keys past each other, and compaction folds the
+ * changes of each key on their own, in their order, so the compacted result is the same without it.
  */
 export function ledgerChanges(ctx: LedgerContext, entryType: number): EntryChange[] {
   const out: EntryChange[] = [];
-  for (const list of changeLists(ctx)) {
-    for (const c of pairChanges(list, { entryType, ledger: ctx.sequence, cache: ctx.pairedLists })) out.push(c);
-  }
+  const opts = { entryType, ledger: ctx.sequence, cache: ctx.pairedLists };
+  for (const list of changeLists(ctx)) keyedChanges(list, opts, out);
   return out;
 }

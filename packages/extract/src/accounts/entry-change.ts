@@ -37,18 +37,29 @@ function keyText(entry: X.LedgerEntry): string {
 
 /**
  * Pairs one `LedgerEntryChanges` list (see `pairChanges` in `ledger-changes.ts`; once per list
- * when `cache` is given), keeps the changes of `entryType`, attaches each change's LedgerKey and
- * sorts the list stably by them.
+ * when `cache` is given), keeps the changes of `entryType` and attaches each change's LedgerKey,
+ * in list order. They are appended to `out` when given.
+ */
+export function keyedChanges(
+  list: readonly X.LedgerEntryChange[],
+  opts: { entryType?: number; ledger?: number; cache?: PairedLists } = {},
+  out: EntryChange[] = [],
+): EntryChange[] {
+  for (const c of pairedChanges(list, opts.cache, opts.ledger)) {
+    if (opts.entryType !== undefined && c.entryType !== opts.entryType) continue;
+    out.push({ changeType: c.changeType, entryType: c.entryType, pre: c.pre, post: c.post, key: keyText((c.pre ?? c.post)!) });
+  }
+  return out;
+}
+
+/**
+ * {@link keyedChanges} of one list, sorted stably by LedgerKey: the order stellar-etl gives each
+ * list.
  */
 export function pairChanges(
   list: readonly X.LedgerEntryChange[],
   opts: { entryType?: number; ledger?: number; cache?: PairedLists } = {},
 ): EntryChange[] {
-  const out: EntryChange[] = [];
-  for (const c of pairedChanges(list, opts.cache, opts.ledger)) {
-    if (opts.entryType !== undefined && c.entryType !== opts.entryType) continue;
-    out.push({ changeType: c.changeType, entryType: c.entryType, pre: c.pre, post: c.post, key: keyText((c.pre ?? c.post)!) });
-  }
   // Array.prototype.sort is stable: changes with equal keys keep their list order.
-  return out.sort((a, b) => compareKeys(a.key, b.key));
+  return keyedChanges(list, opts).sort((a, b) => compareKeys(a.key, b.key));
 }

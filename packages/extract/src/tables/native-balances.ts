@@ -4,8 +4,9 @@
  *
  * ```
  * LedgerCloseMeta ─▶ change lists (fee, meta, post-apply fee, upgrades; reader order)
- *                 ─▶ pair STATE with UPDATED/REMOVED, sort each list by LedgerKey XDR
- *                 ─▶ keep ACCOUNT changes ─▶ compact per ledger (ChangeCompactor)
+ *                 ─▶ pair STATE with UPDATED/REMOVED ─▶ keep ACCOUNT changes
+ *                 ─▶ compact per ledger (ChangeCompactor; per key, so stellar-etl's sort of
+ *                    each list by LedgerKey, which keeps each key's order, changes nothing)
  *                 ─▶ AccountChangedExceptSigners ─▶ row from post (created/updated) or pre (removed)
  * ```
  *

@@ -13,6 +13,17 @@ export const decode = codec.decode as {
   readonly [K in XdrTypeName]: (bytes: Uint8Array, offset?: number, whole?: boolean) => XdrTypes[K];
 };
 
+/**
+ * Decoders that check every byte as {@link decode} does but decode some entries only when read:
+ * in ledger entry changes, the entries of kinds no table reads (trustlines, offers, data, contract
+ * data and code, config settings, TTLs) are skipped over, and their arm (`trustLine`, `offer`, …)
+ * is a getter that decodes it on first access. Such objects are not plain: the arm is not an own
+ * property (it does not show in `Object.keys`, `JSON.stringify` or structured clones).
+ */
+export const decodeLazy = codec.decodeLazy as {
+  readonly LedgerCloseMeta: (bytes: Uint8Array, offset?: number, whole?: boolean) => XdrTypes['LedgerCloseMeta'];
+};
+
 /** Decoders that also return the offset just past the value. */
 export const decodeAt = codec.decodeAt as {
   readonly [K in XdrTypeName]: (bytes: Uint8Array, offset: number) => [XdrTypes[K], number];

@@ -3,10 +3,32 @@ import { join } from 'node:path';
 import { xdr as sb } from '@stellar/stellar-base';
 import { describe, expect, it } from 'vitest';
 import { ExtractError } from '../../src/errors.js';
-import { decode, decodeAt, encode, enumNames, xdrBytes } from '../../src/xdr/index.js';
+import { decode, decodeAt, decodeLazy, encode, enumNames, xdrBytes } from '../../src/xdr/index.js';
+import type * as X from '../../src/xdr/types.js';
 import { fixturesDir, haveFixtures } from '../fixtures.js';
 
 const present = haveFixtures();
+
+/** Every object reachable from `value` (byte views and bigints are leaves), depth first. */
+function* objectsIn(value: unknown): Generator<object> {
+  if (typeof value !== 'object' || value === null || value instanceof Uint8Array) return;
+  yield value;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) yield* objectsIn(v);
+}
+
+/** The arm name of each lazily decoded LedgerEntryData kind. */
+const LAZY_ARM: Record<number, string> = { 1: 'trustLine', 2: 'offer', 3: 'data', 6: 'contractData', 7: 'contractCode', 8: 'configSetting', 9: 'ttl' };
+
+/** The thrown error of `f`. */
+function thrown(f: () => unknown): ExtractError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ExtractError);
+    return e as ExtractError;
+  }
+  throw new Error('expected an error');
+}
 const ledgerDir = join(fixturesDir, 'ledgers');
 const files = present
   ? [
@@ -38,6 +60,39 @@ describe.skipIf(!present)('generated XDR codec', () => {
       expect(Buffer.from(xdrBytes(bytes, tp.result.result)).equals(refTxp[i]!.result().result().toXDR())).toBe(true);
       expect(Buffer.from(xdrBytes(bytes, tp.txApplyProcessing)).equals(refTxp[i]!.txApplyProcessing().toXDR())).toBe(true);
     });
+  });
+
+  it.each(files)('decodeLazy defers the entries no table reads in %s, and they decode as the eager decoder does', (file) => {
+    const bytes = new Uint8Array(readFileSync(file));
+    const lazy = decodeLazy.LedgerCloseMeta(bytes);
+    const deferred = [...objectsIn(lazy)].filter((o) => Object.getPrototypeOf(o) !== Object.prototype && !Array.isArray(o));
+    const eagerEntries = [...objectsIn(decode.LedgerCloseMeta(bytes))].filter((o): o is X.LedgerEntry => '$start' in o && 'lastModifiedLedgerSeq' in o);
+    const kinds = eagerEntries.map((e) => e.data.type).filter((t) => LAZY_ARM[t] !== undefined);
+    // Nothing but those entries is deferred, and every one of them is.
+    expect(deferred.map((o) => (o as { type: number }).type).sort()).toEqual(kinds.sort());
+    for (const o of deferred) expect(Object.keys(o)).toEqual(['type']);
+    // Reading the arms (the encoder reads every field) gives back the input, byte for byte.
+    expect(Buffer.from(encode.LedgerCloseMeta(lazy)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('decodeLazy checks a skipped entry as strictly as the eager decoder', () => {
+    const file = files.find((f) => f.includes('53312000'))!;
+    const bytes = new Uint8Array(readFileSync(file));
+    const trustline = [...objectsIn(decode.LedgerCloseMeta(bytes))].find(
+      (o): o is X.LedgerEntry => '$start' in o && 'lastModifiedLedgerSeq' in o && (o as X.LedgerEntry).data.type === 1,
+    )!;
+    // LedgerEntry: lastModifiedLedgerSeq, LedgerEntryData arm, PublicKey (type + 32 bytes), then the
+    // TrustLineAsset discriminant.
+    const assetAt = trustline.$start! + 4 + 4 + 36;
+    const bad = bytes.slice();
+    new DataView(bad.buffer).setInt32(assetAt, 9);
+    const eager = thrown(() => decode.LedgerCloseMeta(bad));
+    expect(eager.code).toBe('XDR_UNKNOWN_ARM');
+    expect(thrown(() => decodeLazy.LedgerCloseMeta(bad)).message).toBe(eager.message);
+    const cut = bytes.subarray(0, assetAt + 2);
+    const truncated = thrown(() => decode.LedgerCloseMeta(cut));
+    expect(truncated.code).toBe('XDR_TRUNCATED');
+    expect(thrown(() => decodeLazy.LedgerCloseMeta(cut)).message).toBe(truncated.message);
   });
 
   it('decodes values the same way stellar-base does', () => {
