@@ -112,7 +112,8 @@ function keyPrefix(k: string): string {
 
 /**
  * The keys of an object in byte order; objects built in that order need no sort. Cached keys are
- * below U+D800, where JS string order (`<`, and the default sort) is code-point (= byte) order.
+ * below U+D800, where JS string order (`<`) is code-point (= byte) order; an object's few keys
+ * are then put in order by insertion, far cheaper than `Array.prototype.sort`.
  */
 function sortedKeys(value: JsonObject): string[] {
   const keys = Object.keys(value);
@@ -122,7 +123,15 @@ function sortedKeys(value: JsonObject): string[] {
     if (!keyPrefixes.has(k)) return keys.sort(compareKeys);
     if (i > 0 && !(keys[i - 1]! < k)) ordered = false;
   }
-  return ordered ? keys : keys.sort();
+  if (!ordered) {
+    for (let i = 1; i < keys.length; i++) {
+      const k = keys[i]!;
+      let j = i - 1;
+      for (; j >= 0 && k < keys[j]!; j--) keys[j + 1] = keys[j]!;
+      keys[j + 1] = k;
+    }
+  }
+  return keys;
 }
 
 /** Byte-order comparison of two keys (UTF-8 order; equal to code-point order). */

@@ -18,6 +18,19 @@ describe('writeJson', () => {
     }
   });
 
+  it('orders keys seen before in any insertion order (every permutation of five keys)', () => {
+    const keys = ['amount', 'asset_code', 'asset_issuer', 'from', 'to_muxed'];
+    const expected = `{${keys.map((k, i) => `"${k}":${i}`).join(',')}}`;
+    const permutations = (xs: string[]): string[][] =>
+      xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
+    for (const order of permutations(keys)) {
+      const value = Object.fromEntries(order.map((k) => [k, keys.indexOf(k)]));
+      // The first write quotes and caches the keys; later writes order cached keys.
+      expect(writeJson(value)).toBe(expected);
+      expect(writeJson(value)).toBe(expected);
+    }
+  });
+
   it('prints bigints as bare digits and floats in shortest form', () => {
     expect(writeJson([-5706705804583548011n, 18446744073709551615n])).toBe('[-5706705804583548011,18446744073709551615]');
     expect(writeJson([35, 10000000000, 0, 1528.6217754, 1.5e-7, 1e21])).toBe('[35,10000000000,0,1528.6217754,1.5e-7,1e+21]');
