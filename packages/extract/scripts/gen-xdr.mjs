@@ -206,7 +206,7 @@ function arrayLength(fixedLen, maxLen) {
 }
 
 // Skippers: `s_T()` moves past a T, with every check its decoder makes, and allocates nothing.
-const skippers = new Map(); // type name -> pending
+const skippers = new Map(); // type name → type, for every skipper used
 const arraySkippers = new Map();
 const skipLines = [];
 function skipStmt(t) {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountChangedExceptSigners } from '../../src/accounts/changed-except-signers.js';
 import { ChangeCompactor } from '../../src/accounts/compactor.js';
-import { ledgerKeyBytes, pairChanges } from '../../src/accounts/entry-change.js';
+import { keyedChanges, ledgerKeyBytes, pairChanges } from '../../src/accounts/entry-change.js';
 import { ExtractError } from '../../src/errors.js';
 import { accountAddress } from '../../src/strkey.js';
 import { nativeBalanceRows } from '../../src/tables/native-balances.js';
@@ -227,6 +227,26 @@ describe('pairing and sorting of one change list', () => {
 
   it('rejects an UPDATED change without a preceding STATE', () => {
     expect(() => pairChanges([updated(acc(A, 1n, 100))], { ledger: 5 })).toThrow(ExtractError);
+  });
+
+  it('compacts each key alike whether or not each list was sorted by key first', () => {
+    const lists = [
+      [state(acc(C, 5n, 10)), updated(acc(C, 6n, 100)), created(acc(A, 1n, 100)), state(acc(B, 1n, 10)), updated(acc(B, 2n, 100))],
+      [state(acc(C, 6n, 100)), removed(acc(C, 6n, 100)), state(acc(A, 1n, 100)), updated(acc(A, 3n, 100)), state(acc(B, 2n, 100)), removed(acc(B, 2n, 100))],
+      [created(acc(C, 9n, 100)), state(acc(A, 3n, 100)), removed(acc(A, 3n, 100))],
+    ];
+    const compacted = (pair: typeof pairChanges) => {
+      const compactor = new ChangeCompactor();
+      for (const list of lists) for (const c of pair(list)) compactor.add(c);
+      return compactor
+        .changes()
+        .map((c) => [c.key, c.changeType, c.pre, c.post] as const)
+        .sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    };
+    const unsorted = compacted((list) => keyedChanges(list));
+    expect(unsorted).toEqual(compacted(pairChanges));
+    // A created then removed is gone; B updated then removed; C removed then created again.
+    expect(unsorted.map(([, type]) => type)).toEqual([2, 1]);
   });
 
   it('the compactor reports rejected changes and leaves its state unchanged', () => {
