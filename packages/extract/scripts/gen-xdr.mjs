@@ -42,12 +42,14 @@ const RANGED = new Set([
 ]);
 
 /**
- * Union arms that `decodeLazy` decoders decode only when read. The tables read accounts, claimable
- * balances and liquidity pools out of ledger entry changes; the other entries (trustlines, offers,
- * contract data, ...) make up much of a ledger's meta and are only read by key, when at all.
+ * Union arms that `decodeLazy` decoders decode only when read. Ledger entries make up most of a
+ * ledger's meta. The tables read claimable balances and liquidity pools out of ledger entry
+ * changes; of the many account entries (a few for every transaction) only the first and last of
+ * each account in a ledger, and the others mostly by key (see `rawArm`); the other entries
+ * (trustlines, offers, contract data, ...) by key, when at all.
  */
 const LAZY_ARMS = new Map([
-  ['LedgerEntryData', new Set(['trustLine', 'offer', 'data', 'contractData', 'contractCode', 'configSetting', 'ttl'])],
+  ['LedgerEntryData', new Set(['account', 'trustLine', 'offer', 'data', 'contractData', 'contractCode', 'configSetting', 'ttl'])],
 ]);
 /** Types `decodeLazy` decoders exist for. */
 const LAZY_ENTRY_POINTS = ['LedgerCloseMeta'];
@@ -319,12 +321,16 @@ emit(`function vbytes(max) { const n = u32(); if (n > max) throw xdrError('XDR_I
 emit(`function arm(type, d) { throw xdrError('XDR_UNKNOWN_ARM', type, P - 4, 'unknown discriminant ' + d); }`);
 emit('function skip(n) { need(n); P += n; }');
 emit(`function svbytes(max) { const n = u32(); if (n > max) throw xdrError('XDR_INVALID', CUR, P - 4, 'length ' + n + ' exceeds ' + max); skip((n + 3) & ~3); }`);
-emit('/** An arm of a union decoded lazily: the input and where the arm starts, and its value once read. */');
+emit('// State of a lazy arm under symbol keys: fast properties that Object.keys and JSON leave out.');
+emit("const INPUT = Symbol('input'), AT = Symbol('at'), END = Symbol('end'), VALUE = Symbol('value');");
+emit('/** An arm of a union decoded lazily: the input and where the arm starts and ends, and its value once read. */');
 emit('class LazyArm {');
-emit('  #bytes; #at; #value;');
-emit('  constructor(at) { this.#bytes = B; this.#at = at; }');
-emit('  decoded(name, f) { return (this.#value ??= decodeWith(name, f, this.#bytes, this.#at, false, false)); }');
+emit('  constructor(at, end) { this[INPUT] = B; this[AT] = at; this[END] = end; this[VALUE] = undefined; }');
+emit('  decoded(name, f) { return (this[VALUE] ??= decodeWith(name, f, this[INPUT], this[AT], false, false)); }');
+emit('  raw() { const b = this[INPUT]; return new Uint8Array(b.buffer, b.byteOffset + this[AT], this[END] - this[AT]); }');
 emit('}');
+emit('/** The XDR bytes of a lazily decoded union arm (a view into the input), or undefined for any other value. */');
+emit('export function rawArm(v) { return v instanceof LazyArm ? v.raw() : undefined; }');
 emit('');
 
 for (const [name, t] of enums) {
@@ -350,8 +356,8 @@ for (const [name, t] of unions) {
       if (ranged) throw new Error(`lazy arms of ranged unions are not supported (${name})`);
       const cls = `L_${name}_${armName}`;
       const armTypeName = nameOf(armType);
-      emit(`class ${cls} extends LazyArm { constructor(at) { super(at); this.type = ${value}; } get ${armName}() { return this.decoded('${armTypeName}', d_${armTypeName}); } }`);
-      return `case ${value}: if (LAZY) { const o = new ${cls}(P); ${skipStmt(armType)} return o; } return { type: ${value}, ${armName}: ${readExpr(armType)} };`;
+      emit(`class ${cls} extends LazyArm { constructor(at, end) { super(at, end); this.type = ${value}; } get ${armName}() { return this.decoded('${armTypeName}', d_${armTypeName}); } }`);
+      return `case ${value}: if (LAZY) { const at = P; ${skipStmt(armType)} return new ${cls}(at, P); } return { type: ${value}, ${armName}: ${readExpr(armType)} };`;
     }
     const parts = [`type: ${value}`];
     if (armName && kindOf(armType) !== 'void') parts.push(`${armName}: ${readExpr(armType)}`);
@@ -401,9 +407,12 @@ for (const [name, t] of unions) {
 
 // Entry points ---------------------------------------------------------------------------------
 emit('');
+emit('// The DataView of the last input, for lazy arms read one after another from the same input.');
+emit('let LAST_BYTES = null, LAST_VIEW = null;');
 emit('function decodeWith(name, f, bytes, offset, whole, lazy) {');
 emit('  const pb = B, pv = V, pp = P, pc = CUR, pa = BA, po = BO, pl = LAZY;');
-emit('  B = bytes; V = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength); BA = bytes.buffer; BO = bytes.byteOffset; P = offset; CUR = name; LAZY = lazy;');
+emit('  B = bytes; V = bytes === LAST_BYTES ? LAST_VIEW : (LAST_VIEW = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)); LAST_BYTES = bytes;');
+emit('  BA = bytes.buffer; BO = bytes.byteOffset; P = offset; CUR = name; LAZY = lazy;');
 emit('  try {');
 emit('    const v = f();');
 emit(`    if (whole && P !== B.length) throw xdrError('XDR_TRAILING_BYTES', name, P, (B.length - P) + ' bytes after the value');`);

@@ -151,8 +151,9 @@ function decodeLcm(bytes: Uint8Array): X.LedgerCloseMeta {
 
 /**
  * Decodes one LedgerCloseMeta (v0, v1 or v2) and pairs every applied transaction with its envelope.
- * Every byte is checked, but ledger entries of kinds no table reads are decoded only when read
- * (see `decodeLazy`): in `lcm`, their arm (`trustLine`, `offer`, …) is a getter.
+ * Every byte is checked, but the ledger entries in entry changes (all but claimable balances and
+ * liquidity pools) are decoded only when read (see `decodeLazy`): in `lcm`, their arm (`account`,
+ * `trustLine`, …) is a getter.
  *
  * @throws ExtractError `XDR_*` for undecodable bytes; `NETWORK_MISMATCH` when a result's hash
  * matches no envelope (the passphrase is probably wrong); `TX_COUNT_MISMATCH` when the transaction

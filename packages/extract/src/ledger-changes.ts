@@ -4,7 +4,7 @@
  * and the LedgerKey helpers that order them (stellar-etl sorts each list by LedgerKey XDR).
  */
 import { ExtractError } from './errors.js';
-import { encode } from './xdr/index.js';
+import { encode, rawArm } from './xdr/index.js';
 import { LedgerEntryChangeType, LedgerEntryType } from './xdr/types.js';
 import type * as X from './xdr/types.js';
 
@@ -59,10 +59,14 @@ export function ledgerKeyOf(entry: X.LedgerEntry): X.LedgerKey {
  */
 export function ledgerKeyBytes(entry: X.LedgerEntry, accountKeyInto?: Uint8Array): Uint8Array {
   const d = entry.data;
-  if (d.type === LedgerEntryType.account && d.account.accountId.type === 0) {
-    // LedgerKey ACCOUNT: the key type (0) and the PublicKey type (0), then the 32-byte ed25519 key.
+  if (d.type === LedgerEntryType.account) {
+    // LedgerKey ACCOUNT: the key type (0), then the AccountID: the PublicKey type (0, ed25519, the
+    // only one) and the 32-byte key. An AccountEntry's XDR starts with that AccountID, so an entry
+    // not decoded yet gives its key without being decoded.
+    const raw = rawArm(d);
     const key = accountKeyInto ?? new Uint8Array(40);
-    key.set(d.account.accountId.ed25519, 8);
+    if (raw !== undefined) key.set(raw.subarray(0, 36), 4);
+    else key.set(d.account.accountId.ed25519, 8);
     return key;
   }
   return encode.LedgerKey(ledgerKeyOf(entry));

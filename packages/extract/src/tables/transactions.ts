@@ -8,7 +8,8 @@ import { goEnumString } from '../enums.js';
 import { ExtractError } from '../errors.js';
 import { base64, hex } from '../hash.js';
 import type { TransactionRow } from '../schema/index.js';
-import { encodeStrkey, muxedAccountParts, muxedAccountString, signerKeyString, StrkeyVersion } from '../strkey.js';
+import { compareBytes, ledgerKeyBytes } from '../ledger-changes.js';
+import { encodeStrkey, muxedAccountParts, signerKeyString, StrkeyVersion } from '../strkey.js';
 import { goString } from '../text.js';
 import * as X from '../xdr/types.js';
 
@@ -42,21 +43,30 @@ function timeBoundsOf(cond: X.Preconditions): X.TimeBounds | null {
   return null;
 }
 
+/** Scratch space of {@link balanceChange} for LedgerKeys of accounts (see `ledgerKeyBytes`), and its key bytes. */
+const accountKey = new Uint8Array(40);
+const accountKeyId = accountKey.subarray(8);
+
 /**
- * Account balance before (last STATE) and after (last UPDATED) in a change list, for the account
- * whose `G…` address equals `address`; 0 when absent. An `M…` address never matches.
+ * Account balance before (last STATE) and after (last UPDATED) in a change list, for the fee
+ * account `account`; 0 when absent. stellar-etl compares the entries' `G…` addresses with the
+ * account's address as Go prints it, so a muxed (`M…`) account never matches.
  */
-export function balanceChange(changes: readonly X.LedgerEntryChange[], address: string): { start: bigint; end: bigint } {
+export function balanceChange(changes: readonly X.LedgerEntryChange[], account: X.MuxedAccount): { start: bigint; end: bigint } {
   let start = 0n;
   let end = 0n;
+  if (account.type !== X.CryptoKeyType.keyTypeEd25519) return { start, end };
+  const key = account.ed25519;
   for (const c of changes) {
     let entry: X.LedgerEntry;
     if (c.type === X.LedgerEntryChangeType.ledgerEntryUpdated) entry = c.updated;
     else if (c.type === X.LedgerEntryChangeType.ledgerEntryState) entry = c.state;
     else continue;
     if (entry.data.type !== X.LedgerEntryType.account) continue;
-    // Comparing raw keys is equivalent to comparing the G-addresses; an M-address never matches.
-    if (address !== encodeStrkey(StrkeyVersion.account, entry.data.account.accountId.ed25519)) continue;
+    // The same key is the same G-address. Keys are compared on the entry's LedgerKey bytes (the
+    // key type, the PublicKey type, then the key), which need no decoding of the entry.
+    ledgerKeyBytes(entry, accountKey);
+    if (compareBytes(accountKeyId, key) !== 0) continue;
     if (c.type === X.LedgerEntryChangeType.ledgerEntryUpdated) end = entry.data.account.balance;
     else start = entry.data.account.balance;
   }
@@ -95,9 +105,7 @@ function sorobanFees(tx: TxContext): SorobanFees {
   const data = tx.inner.sorobanData;
   if (data === null) return NO_SOROBAN;
   const env = tx.envelope;
-  // The fee account as Go's MuxedAccount.Address() prints it (M… when muxed).
-  const feeAccount =
-    env.type === X.EnvelopeType.envelopeTypeTxFeeBump ? muxedAccountString(env.feeBump.tx.feeSource) : muxedAccountString(tx.inner.sourceAccount);
+  const feeAccount = env.type === X.EnvelopeType.envelopeTypeTxFeeBump ? env.feeBump.tx.feeSource : tx.inner.sourceAccount;
   const resourceFee = data.resourceFee;
   const bidFee = env.type === X.EnvelopeType.envelopeTypeTxFeeBump ? env.feeBump.tx.fee : BigInt(tx.inner.fee);
   const archived = data.ext.type === 1 && data.ext.resourceExt.archivedSorobanEntries.length > 0 ? [...data.ext.resourceExt.archivedSorobanEntries] : null;

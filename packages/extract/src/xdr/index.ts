@@ -14,15 +14,22 @@ export const decode = codec.decode as {
 };
 
 /**
- * Decoders that check every byte as {@link decode} does but decode some entries only when read:
- * in ledger entry changes, the entries of kinds no table reads (trustlines, offers, data, contract
- * data and code, config settings, TTLs) are skipped over, and their arm (`trustLine`, `offer`, …)
- * is a getter that decodes it on first access. Such objects are not plain: the arm is not an own
- * property (it does not show in `Object.keys`, `JSON.stringify` or structured clones).
+ * Decoders that check every byte as {@link decode} does but decode ledger entries only when read:
+ * in ledger entry changes, every entry but a claimable balance or a liquidity pool (accounts,
+ * trustlines, offers, data, contract data and code, config settings, TTLs) is stepped over, and
+ * its arm (`account`, `trustLine`, …) is a getter that decodes it on first access ({@link rawArm}
+ * gives its bytes). Such objects are not plain: the arm is not an own property (it does not show
+ * in `Object.keys`, `JSON.stringify` or structured clones).
  */
 export const decodeLazy = codec.decodeLazy as {
   readonly LedgerCloseMeta: (bytes: Uint8Array, offset?: number, whole?: boolean) => XdrTypes['LedgerCloseMeta'];
 };
+
+/**
+ * The XDR bytes of the arm of a union value that a {@link decodeLazy} decoder left undecoded (a
+ * view into the input), without decoding it; `undefined` for any other value.
+ */
+export const rawArm = codec.rawArm as (value: unknown) => Uint8Array | undefined;
 
 /** Decoders that also return the offset just past the value. */
 export const decodeAt = codec.decodeAt as {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { xdr as sb } from '@stellar/stellar-base';
 import { describe, expect, it } from 'vitest';
 import { ExtractError } from '../../src/errors.js';
-import { decode, decodeAt, decodeLazy, encode, enumNames, xdrBytes } from '../../src/xdr/index.js';
+import { decode, decodeAt, decodeLazy, encode, enumNames, rawArm, xdrBytes } from '../../src/xdr/index.js';
 import type * as X from '../../src/xdr/types.js';
 import { fixturesDir, haveFixtures } from '../fixtures.js';
 
@@ -17,7 +17,7 @@ function* objectsIn(value: unknown): Generator<object> {
 }
 
 /** The arm name of each lazily decoded LedgerEntryData kind. */
-const LAZY_ARM: Record<number, string> = { 1: 'trustLine', 2: 'offer', 3: 'data', 6: 'contractData', 7: 'contractCode', 8: 'configSetting', 9: 'ttl' };
+const LAZY_ARM: Record<number, string> = { 0: 'account', 1: 'trustLine', 2: 'offer', 3: 'data', 6: 'contractData', 7: 'contractCode', 8: 'configSetting', 9: 'ttl' };
 
 /** The thrown error of `f`. */
 function thrown(f: () => unknown): ExtractError {
@@ -71,6 +71,12 @@ describe.skipIf(!present)('generated XDR codec', () => {
     // Nothing but those entries is deferred, and every one of them is.
     expect(deferred.map((o) => (o as { type: number }).type).sort()).toEqual(kinds.sort());
     for (const o of deferred) expect(Object.keys(o)).toEqual(['type']);
+    // rawArm gives each deferred arm's bytes as they are, before the arm is read.
+    const raws = deferred.map((o) => rawArm(o)!);
+    deferred.forEach((o, i) => {
+      expect(Buffer.from(encode.LedgerEntryData(o as X.LedgerEntryData)).subarray(4).equals(Buffer.from(raws[i]!))).toBe(true);
+    });
+    expect(rawArm({ type: 0 })).toBeUndefined();
     // Reading the arms (the encoder reads every field) gives back the input, byte for byte.
     expect(Buffer.from(encode.LedgerCloseMeta(lazy)).equals(Buffer.from(bytes))).toBe(true);
   });
