@@ -2,8 +2,8 @@
  * Reads the real stellar-etl's rows written by the golden generator (`pnpm golden`, see
  * scripts/golden/golden.mjs): `<golden>/<network>/<table>/<seq>.jsonl` plus a `manifest.json` per
  * network. The directory is `STELLAR_DUCKLAKE_GOLDEN`, else `.golden` at the repository root.
- * Under `CI=true` missing output fails the run; elsewhere the differential suites are skipped with
- * a message.
+ * Under `CI=true` missing output fails the run unless `pnpm golden` recorded why stellar-etl is
+ * unavailable; elsewhere the differential suites are skipped with a message.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,21 +32,31 @@ export interface GoldenManifest {
 }
 
 /**
- * The manifest of a network's golden output, or null when there is none (outside CI). Under
- * `CI=true` missing output throws.
+ * Whether golden output exists at `dir` (its `manifest.json`). When it does not, a recorded reason
+ * why stellar-etl is unavailable (`<golden>/UNAVAILABLE`, written by `pnpm golden`) is reported and
+ * the suite is not run; without that record, missing output throws under `CI=true` (`generate` says
+ * how to make it) and is reported elsewhere.
  */
-export function goldenManifest(network: 'pubnet' | 'testnet'): GoldenManifest | null {
-  const path = join(goldenDir, network, 'manifest.json');
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as GoldenManifest;
+export function goldenPresent(dir: string, generate: string): boolean {
+  if (existsSync(join(dir, 'manifest.json'))) return true;
   const blocked = join(goldenDir, 'UNAVAILABLE');
   if (existsSync(blocked)) {
     console.warn(`differential tests against stellar-etl are not run: ${readFileSync(blocked, 'utf8').trim()}`);
-    return null;
+    return false;
   }
-  const msg = `stellar-etl golden output not found at ${path}: run \`pnpm golden\` (scripts/golden/) first`;
+  const msg = `stellar-etl golden output not found at ${dir}: ${generate}`;
   if (process.env.CI === 'true') throw new Error(msg);
   console.warn(`${msg}; differential tests are skipped`);
-  return null;
+  return false;
+}
+
+/**
+ * The manifest of a network's golden output, or null when there is none (see {@link goldenPresent}).
+ */
+export function goldenManifest(network: 'pubnet' | 'testnet'): GoldenManifest | null {
+  const dir = join(goldenDir, network);
+  if (!goldenPresent(dir, 'run `pnpm golden` (scripts/golden/) first')) return null;
+  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as GoldenManifest;
 }
 
 /** The exact text of stellar-etl's rows of a table for one ledger (one line per row). */
