@@ -148,8 +148,8 @@ export interface DuckLakeSinkOptions {
   /**
    * Compression of the data pages the sink writes: `snappy` (default, DuckLake's own default
    * codec, so files need no rewrite to be compressed), `lz4` (Parquet `LZ4_RAW`: about the same
-   * size for ~60% of snappy's CPU; readers need LZ4_RAW support, as DuckDB has) or `uncompressed`
-   * (least CPU, ~3× larger files).
+   * size and CPU on Stellar's pages; readers need LZ4_RAW support, as DuckDB has) or
+   * `uncompressed` (least CPU, ~3× larger files).
    */
   compression?: PageCompression;
   /**

@@ -1,40 +1,22 @@
 /**
  * Page compression of the Parquet files the sink writes: snappy (DuckLake's default codec, so
- * registered files are compressed as the lake's own files are), LZ4 (Parquet `LZ4_RAW`: the same
- * ratio on Stellar pages for about 60% of snappy's CPU), or none.
+ * registered files are compressed as the lake's own files are; compressed in JavaScript, see
+ * snappy.ts), LZ4 (Parquet `LZ4_RAW`, through the native `lz4-napi`), or none.
  */
 import { compressSync as lz4Block } from 'lz4-napi';
-import { compressSync as snappyBlock } from 'snappy';
 import { ByteSink } from './bytes.js';
 import type { PageCodec } from './columns.js';
+import { snappyCompressor } from './snappy.js';
 import { SinkError } from '../errors.js';
 
 /** How data pages are compressed: `snappy` (default), `lz4` (Parquet `LZ4_RAW`) or `uncompressed`. */
 export type PageCompression = 'snappy' | 'lz4' | 'uncompressed';
 
 /**
- * Pages shorter than this are stored as one literal, written here: below it a native call costs
- * more time than its matches save bytes (a few µs a call, ~40 such pages a 2020 ledger).
+ * LZ4 pages shorter than this are stored as one literal, written here: below it a native call
+ * costs more time than its matches save bytes (a few µs a call, ~40 such pages a 2020 ledger).
  */
 export const LITERAL_BELOW = 256;
-
-/**
- * `body` as a valid snappy block holding one literal (no matches): the varint length, a literal
- * tag (with 1–4 length bytes beyond 60 bytes), then the bytes as they are.
- */
-export function snappyLiteral(body: Uint8Array): Uint8Array {
-  const n = body.length;
-  const out = new ByteSink(n + 16);
-  out.varint(n);
-  if (n > 0 && n <= 60) out.byte((n - 1) << 2);
-  else if (n > 60) {
-    const extra = n - 1 < 0x100 ? 1 : n - 1 < 0x10000 ? 2 : n - 1 < 0x1000000 ? 3 : 4;
-    out.byte((59 + extra) << 2);
-    for (let i = 0, v = n - 1; i < extra; i++, v = Math.floor(v / 0x100)) out.byte(v % 0x100);
-  }
-  out.bytes(body);
-  return out.buf.subarray(0, out.length);
-}
 
 /**
  * `body` as a valid LZ4 block holding one literal-only sequence: a token with the literal length
@@ -58,7 +40,7 @@ const asBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.fro
 /** The codecs by name (Parquet `CompressionCodec` numbers). */
 const pageCodecs: Readonly<Record<PageCompression, PageCodec>> = {
   uncompressed: { id: 0, compress: undefined },
-  snappy: { id: 1, compress: (body) => (body.length < LITERAL_BELOW ? snappyLiteral(body) : snappyBlock(body)) },
+  snappy: { id: 1, compress: snappyCompressor() },
   // lz4-napi prefixes the block with its uncompressed size (4 bytes, little-endian); LZ4_RAW has none.
   lz4: { id: 7, compress: (body) => (body.length < LITERAL_BELOW ? lz4Literal(body) : lz4Block(asBuffer(body)).subarray(4)) },
 };

@@ -37,7 +37,10 @@ const STAT_KEPT_BYTES = STRING_STAT_BYTES + 1;
 /** A page compression codec: its Parquet `CompressionCodec` number and its block compressor. */
 export interface PageCodec {
   readonly id: number;
-  /** Compresses a page body; `undefined` for no compression (`id` 0). */
+  /**
+   * Compresses a page body; `undefined` for no compression (`id` 0). The result may be the
+   * codec's scratch space, valid until its next call: callers copy it before compressing again.
+   */
   readonly compress: ((body: Uint8Array) => Uint8Array) | undefined;
 }
 
