@@ -1,12 +1,12 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
-import { createServer as createHttp2Server, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2';
+import { createServer as createHttp2Server, type Http2Session, type ServerHttp2Stream } from 'node:http2';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Networks } from '@stellar-ducklake/extract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SourceError } from '../src/errors.js';
-import { clientFlowControlWindow } from '../src/grpc/proto.js';
+import { defaultFlowControlWindow } from '../src/grpc/proto.js';
 import { startRawLedgerServer, type RawLedgerServer } from '../src/grpc/server.js';
 import { MemorySink } from '../src/memory-sink.js';
 import { runPipeline } from '../src/pipeline/run-pipeline.js';
@@ -44,15 +44,18 @@ describe('back-off', () => {
 });
 
 describe('gRPC source flow control', () => {
-  it('grants the server the configured HTTP/2 window, per stream and for the connection', async () => {
+  it.each([
+    ['the default', undefined, defaultFlowControlWindow],
+    ['a chosen', 1024 * 1024, 1024 * 1024],
+  ])('grants the server %s HTTP/2 window, per stream and for the connection', async (_, option, window) => {
     // A bare HTTP/2 server on loopback reads the windows the client's SETTINGS and WINDOW_UPDATE allow.
     const h2 = createHttp2Server();
-    const seen = new Promise<{ session: ServerHttp2Session; stream: ServerHttp2Stream }>((resolve) => {
+    const seen = new Promise<{ session: Http2Session; stream: ServerHttp2Stream }>((resolve) => {
       h2.on('stream', (stream) => resolve({ session: stream.session!, stream }));
     });
     await new Promise<void>((r) => h2.listen(0, '127.0.0.1', r));
     cleanups.push(() => new Promise<void>((r) => h2.close(() => r())));
-    const source = new GrpcLedgerSource(`127.0.0.1:${(h2.address() as { port: number }).port}`, fast);
+    const source = new GrpcLedgerSource(`127.0.0.1:${(h2.address() as { port: number }).port}`, { ...fast, ...(option === undefined ? {} : { flowControlWindow: option }) });
     cleanups.push(() => source.close());
     const abort = new AbortController();
     const reading = (async () => {
@@ -66,9 +69,9 @@ describe('gRPC source flow control', () => {
       await reading;
     });
     // The connection window is raised by a WINDOW_UPDATE sent right after the settings exchange.
-    for (let i = 0; i < 100 && session.state.remoteWindowSize! < clientFlowControlWindow; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(session.remoteSettings.initialWindowSize).toBe(clientFlowControlWindow); // each stream's window
-    expect(session.state.remoteWindowSize).toBe(clientFlowControlWindow);
+    for (let i = 0; i < 100 && session.state.remoteWindowSize! < window; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(session.remoteSettings.initialWindowSize).toBe(window); // each stream's window
+    expect(session.state.remoteWindowSize).toBe(window);
   });
 });
 

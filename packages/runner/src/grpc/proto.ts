@@ -51,18 +51,21 @@ export function rawLedgerService(): RawLedgerServiceDefinition {
 }
 
 /**
- * HTTP/2 flow-control window a client grants the server, per stream and for the connection, in
- * bytes. A sender may have at most one window in flight, so throughput is at most window ÷ round
- * trip: HTTP/2's default of 64 KiB, shared by every stream of a connection, would cap a source
- * 20 ms away near 3 MB/s (about 16 ledgers/s of 200 KB), and on loopback costs a window update
- * every few frames. 8 MiB covers 1 Gbit/s at 60 ms and bounds what a stalled consumer buffers.
+ * Default HTTP/2 flow-control window a client grants the server, per stream and for the
+ * connection, in bytes. A sender may have at most one window in flight, so throughput is at most
+ * window ÷ round trip: HTTP/2's default of 64 KiB, shared by every stream of a connection, would
+ * cap a source 20 ms away near 3 MB/s (about 16 ledgers/s of 200 KB), and on loopback costs a
+ * window update every few frames. 8 MiB covers 1 Gbit/s at 60 ms. It is also what a cancelled
+ * stream may have in flight, sent for nothing: see `GrpcSourceOptions.flowControlWindow`.
  */
-export const clientFlowControlWindow = 8 * 1024 * 1024;
+export const defaultFlowControlWindow = 8 * 1024 * 1024;
 
-/** Channel options shared by clients: the contract's 100 MiB message limit, the flow-control window. */
-export const clientChannelOptions: grpc.ChannelOptions = {
-  'grpc.max_receive_message_length': 100 * 1024 * 1024,
-  'grpc.max_send_message_length': 100 * 1024 * 1024,
-  'grpc.enable_retries': 0,
-  'grpc-node.flow_control_window': clientFlowControlWindow,
-};
+/** Channel options of clients: the contract's 100 MiB message limit, and the flow-control window. */
+export function clientChannelOptions(flowControlWindow = defaultFlowControlWindow): grpc.ChannelOptions {
+  return {
+    'grpc.max_receive_message_length': 100 * 1024 * 1024,
+    'grpc.max_send_message_length': 100 * 1024 * 1024,
+    'grpc.enable_retries': 0,
+    'grpc-node.flow_control_window': flowControlWindow,
+  };
+}
