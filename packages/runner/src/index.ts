@@ -35,7 +35,7 @@ export { GrpcLedgerSource, backoffDelay, isRetryableGrpcError, type GrpcSourceOp
 export { parseSourceUri, openSource, type SourceSpec } from './sources/open-source.js';
 export { readGalexieBatch, galexieNameRange, type LedgerBatch } from './sources/galexie.js';
 export { startRawLedgerServer, rawLedgerHandlers, type RawLedgerServer, type RawLedgerServerOptions } from './grpc/server.js';
-export { rawLedgerService, protoPath, serviceName, type RawLedgerMessage } from './grpc/proto.js';
+export { clientChannelOptions, defaultFlowControlWindow, rawLedgerService, protoPath, serviceName, type RawLedgerMessage } from './grpc/proto.js';
 export { runPipeline, planRun, type PipelineOptions, type PipelineResult } from './pipeline/run-pipeline.js';
 export { ExtractPool, ExtractionFailedError, type ExtractPoolOptions } from './pipeline/worker-pool.js';
 export type { ProgressListener, TableCounts } from './pipeline/progress.js';
