@@ -14,14 +14,10 @@ import { compressSync as nativeSnappy } from 'snappy';
 import { extractLedger, Networks } from '@stellar-ducklake/extract';
 import { encodeLedger } from '../src/encode.js';
 import { pageCodec, pageCompressions, LITERAL_BELOW } from '../src/parquet/codec.js';
+import { numberArg } from './args.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
-};
-const ROUNDS = arg('rounds', 15);
-const ROUND_MS = arg('round-ms', 400);
+const ROUNDS = numberArg('rounds', 15);
+const ROUND_MS = numberArg('round-ms', 400);
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const fixtures = resolve(process.env.STELLAR_DUCKLAKE_FIXTURES ?? join(repoRoot, '../shared/fixtures'));

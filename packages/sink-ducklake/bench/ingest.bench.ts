@@ -17,16 +17,12 @@ import { DuckDBInstance, DuckDBTimestampValue, LIST, UINTEGER, VARCHAR, type Duc
 import { extractLedger, Networks, tables, writeJson, type ColumnDef, type JsonValue, type LedgerRows, type TableName } from '@stellar-ducklake/extract';
 import { encodeLedger, openDuckLakeSink, tableRows } from '../src/index.js';
 import { createTableSql } from '../src/ddl.js';
+import { flagArg, numberArg } from './args.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
-};
-const RUNS = arg('runs', 3);
-const COPIES = arg('copies', 20);
-const BATCH = arg('batch', 60);
-const JSON_OUT = argv.includes('--json');
+const RUNS = numberArg('runs', 3);
+const COPIES = numberArg('copies', 20);
+const BATCH = numberArg('batch', 60);
+const JSON_OUT = flagArg('json');
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const fixtures = resolve(process.env.STELLAR_DUCKLAKE_FIXTURES ?? join(repoRoot, '../shared/fixtures'));
